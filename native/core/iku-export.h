@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * IkuExport: schema -> one IKU PDF per employee in one folder, with safe unique
+ * file names and atomic writes, and a report of what was written. The one place
+ * in core/ that touches the file system. */
+#pragma once
+
+#include <glib.h>
+#include "iku-schema.h"
+#include "iku-resources.h"
+
+G_BEGIN_DECLS
+
+#define IKU_EXPORT_ERROR (iku_export_error_quark ())
+typedef enum {
+  IKU_EXPORT_ERROR_FOLDER,    /* the target folder is missing or not writable */
+  IKU_EXPORT_ERROR_WRITE,     /* one or more IKUs could not be written */
+  IKU_EXPORT_ERROR_RENDER,    /* a PDF could not be made */
+  IKU_EXPORT_ERROR_CANCELLED,
+} IkuExportError;
+GQuark iku_export_error_quark (void);
+
+typedef struct _IkuExport IkuExport;
+
+/* Called after each IKU, from the thread that called iku_export_run(), with the
+ * number done so far and the total. Return FALSE to cancel the remaining ones. */
+typedef gboolean (*IkuExportProgressFunc) (guint    done,
+                                           guint    total,
+                                           gpointer user_data);
+
+/* @schema and @res are borrowed and must outlive the export. */
+IkuExport *iku_export_new (const IkuSchema    *schema,
+                           const IkuResources *res,
+                           const char         *folder);
+void       iku_export_free (IkuExport *x);
+
+/* Number of rendering threads; 0 (the default) means one per core. */
+void       iku_export_set_threads       (IkuExport *x,
+                                         guint      n_threads);
+void       iku_export_set_progress_func (IkuExport            *x,
+                                         IkuExportProgressFunc func,
+                                         gpointer              user_data);
+
+/* Writes every IKU. Returns FALSE with @error when nothing could be done or some
+ * IKUs failed; iku_export_get_written() still lists what was written. */
+gboolean   iku_export_run (IkuExport *x,
+                           GError   **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* Full paths of the files written, in employee order; NULL-terminated. */
+const char * const *iku_export_get_written  (const IkuExport *x,
+                                             guint           *n_written);
+/* The schema's warnings followed by the export's own, in Danish. */
+const char * const *iku_export_get_warnings (const IkuExport *x,
+                                             guint           *n_warnings);
+
+/* The file name (without folder) for @name: sanitised as PRODUCT.md "Files"
+ * says, "IKU - <name>.pdf". (transfer full) */
+char *iku_export_file_name_for (const char *name);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IkuExport, iku_export_free)
+
+G_END_DECLS

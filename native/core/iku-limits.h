@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Named bounds for everything that enters ikuflet from a file or from UNO. */
+#pragma once
+
+/* One cell's text, in UTF-8 bytes. A whole IKU page holds about 4 KB, so this is
+ * some 60 pages of text in a single cell: anything larger is a paste accident. */
+#define IKU_MAX_CELL_BYTES (256 * 1024)
+
+/* Rows and columns of one sheet that may hold content (LibreOffice's own limits
+ * are 1,048,576 rows and 16,384 columns; repeated empty rows cost nothing). */
+#define IKU_MAX_ROWS 1048576u
+#define IKU_MAX_COLS 16384u
+
+/* Non-empty cells of one sheet that are kept. 20,000 employees with three
+ * columns each is far beyond any team; this caps memory on hostile files. */
+#define IKU_MAX_CELLS 200000u
+
+/* Sheets of one workbook that are looked at. */
+#define IKU_MAX_SHEETS 256u
+
+/* Bytes of a printed name; longer names are reported (file names cut at 120). */
+#define IKU_MAX_NAME_BYTES 400

@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * IkuSchema: the rules of "Det fælles kompetenceskema" applied to a workbook —
+ * which sheet, which columns, which employees with which individual items, which
+ * team items, and the optional header area (team, leader, date). */
+#pragma once
+
+#include <glib.h>
+#include "iku-grid.h"
+
+G_BEGIN_DECLS
+
+#define IKU_SCHEMA_ERROR (iku_schema_error_quark ())
+typedef enum {
+  IKU_SCHEMA_ERROR_NO_HEADER,     /* no sheet has the name and content headers */
+  IKU_SCHEMA_ERROR_NO_EMPLOYEES,  /* a header, but no named row below it */
+} IkuSchemaError;
+GQuark iku_schema_error_quark (void);
+
+typedef struct _IkuSchema   IkuSchema;
+typedef struct _IkuEmployee IkuEmployee;
+
+IkuSchema *iku_schema_new_from_book (const IkuBook *book,
+                                     GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+IkuSchema *iku_schema_new_from_grid (const IkuGrid *grid,
+                                     GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+void       iku_schema_free          (IkuSchema *schema);
+
+const char *iku_schema_get_sheet_name   (const IkuSchema *schema);
+/* Header area values; NULL when the schema does not give them. */
+const char *iku_schema_get_team         (const IkuSchema *schema);
+const char *iku_schema_get_leader       (const IkuSchema *schema);
+const char *iku_schema_get_date         (const IkuSchema *schema);
+/* Overrides (or sets) the date of the talk, e.g. from the command line. */
+void        iku_schema_set_date         (IkuSchema  *schema,
+                                         const char *date);
+
+/* Team items in row order, each once; items are cell texts whose paragraphs are
+ * separated by '\n'. The array is NULL-terminated and owned by the schema. */
+const char * const *iku_schema_get_team_items (const IkuSchema *schema,
+                                               guint           *n_items);
+
+guint              iku_schema_get_n_employees (const IkuSchema *schema);
+const IkuEmployee *iku_schema_get_employee    (const IkuSchema *schema,
+                                               guint            index);
+
+/* Warnings in Danish, each naming the 1-based sheet row concerned; NULL-terminated. */
+const char * const *iku_schema_get_warnings  (const IkuSchema *schema,
+                                              guint           *n_warnings);
+
+/* The printed name (first spelling, normalised). */
+const char         *iku_employee_get_name    (const IkuEmployee *employee);
+/* 1-based sheet row where the employee first appears. */
+guint               iku_employee_get_row     (const IkuEmployee *employee);
+/* Individual items in row order; NULL-terminated, owned by the schema. */
+const char * const *iku_employee_get_items   (const IkuEmployee *employee,
+                                              guint             *n_items);
+
+/* TRUE when (row, col) of @grid holds the button text "Dobbeltklik for at lave
+ * PDF-filer" above the header row of a schema on that sheet. */
+gboolean iku_schema_is_button_cell (const IkuGrid *grid,
+                                    guint          row,
+                                    guint          col);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IkuSchema, iku_schema_free)
+
+G_END_DECLS

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Text rules shared by the schema and the export: how headers are compared, how
+ * names are normalised, how dates are printed. All input is valid UTF-8. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The comparison key of a header or label: NFC, case-folded, white space runs
+ * (also line breaks) collapsed to one space, trimmed. (transfer full) */
+char    *iku_text_dup_key        (const char *text);
+
+/* A name as printed: NFC, trimmed, inner white space runs collapsed. (transfer full) */
+char    *iku_text_dup_clean_name (const char *text);
+
+/* TRUE when @text is NULL or only white space. */
+gboolean iku_text_is_blank       (const char *text);
+
+/* @text with surrounding white space (and blank first/last lines) removed and
+ * trailing white space cut from every line. (transfer full) */
+char    *iku_text_dup_trimmed    (const char *text);
+
+/* "22. november 2026". (transfer full) */
+char    *iku_text_format_date    (GDateTime *date);
+
+G_END_DECLS

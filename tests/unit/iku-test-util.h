@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Helpers shared by the unit tests: grids from a compact text form, temporary
+ * folders, and PDF checks by independent tools (poppler-utils, qpdf). */
+#pragma once
+
+#include <glib.h>
+#include "iku-grid.h"
+
+/* A grid from rows separated by '\n' and cells separated by '|'; the two
+ * characters "\\n" inside a cell become a line break, "\\|" a literal '|'.
+ * Example: "Navn|Individuelt fokus|Teamfokus\nAnne|Kursus|Møder". */
+IkuGrid *iku_test_grid_new (const char *sheet_name, const char *spec);
+
+/* A new empty folder under the system temp dir, removed (recursively) at exit
+ * of the test program unless IKUFLET_KEEP_TEST_FILES is set. (transfer full) */
+char *iku_test_make_temp_dir (void);
+
+/* Writes @bytes to @dir/@name; returns the path. (transfer full) */
+char *iku_test_write_bytes (const char *dir, const char *name, GBytes *bytes);
+
+/* Runs a command; fails the test when it cannot be started. Returns its exit
+ * status (0 = success) and its outputs when asked for. */
+int iku_test_run (const char * const *argv, char **out, char **err);
+
+/* pdftotext of @pdf (UTF-8, reading order); asserts poppler printed nothing on
+ * stderr (no warnings) and exited 0. (transfer full) */
+char *iku_test_pdf_text (const char *pdf);
+
+/* Asserts qpdf --check passes, pdffonts lists only embedded fonts, and
+ * pdftotext prints no warning. */
+void iku_test_assert_pdf_sound (const char *pdf);
+
+/* pdfinfo's value for @key ("Title", "Author", "Pages", ...). (transfer full) */
+char *iku_test_pdf_info (const char *pdf, const char *key);
+
+/* Collapses every run of white space (also line breaks) to one space, so that
+ * texts can be compared regardless of where the layout broke lines. (transfer full) */
+char *iku_test_squash_space (const char *text);
