@@ -1,1 +1,314 @@
-/* placeholder */
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * IkuExport: schema -> one IKU PDF per employee in one folder. Employees are laid
+ * out and rendered on worker threads (one libharu writer each); progress is
+ * reported on the calling thread. */
+#include "iku-export.h"
+#include "iku-atomic-file.h"
+#include "iku-file-name.h"
+#include "iku-layout.h"
+#include "iku-pdf.h"
+#include "iku-text.h"
+
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+G_DEFINE_QUARK (iku-export-error-quark, iku_export_error)
+
+/* The outcome for one employee. */
+typedef struct
+{
+  char   *file_name;   /* "IKU - <navn>.pdf" */
+  char   *path;        /* set when written */
+  char   *warning;     /* a missing-glyph note, or NULL */
+  GError *error;       /* set when not written */
+} Outcome;
+
+struct _IkuExport
+{
+  const IkuSchema    *schema;
+  const IkuResources *res;
+  char               *folder;
+  char               *date;
+  guint               n_threads;
+  IkuExportProgressFunc progress;
+  gpointer            progress_data;
+
+  Outcome            *outcomes;    /* one per employee */
+  guint               n_outcomes;
+  gint                next;        /* atomic: next employee to take */
+  gint                cancelled;   /* atomic */
+  GAsyncQueue        *done;        /* employee indexes (+1) as they finish */
+
+  GPtrArray          *written;     /* char *, NULL-terminated */
+  GPtrArray          *warnings;    /* char *, NULL-terminated */
+};
+
+IkuExport *
+iku_export_new (const IkuSchema *schema, const IkuResources *res, const char *folder)
+{
+  g_return_val_if_fail (schema != NULL && res != NULL && folder != NULL, NULL);
+  IkuExport *x = g_new0 (IkuExport, 1);
+  x->schema = schema;
+  x->res = res;
+  x->folder = g_strdup (folder);
+  x->written = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  x->warnings = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  return x;
+}
+
+static void
+clear_outcomes (IkuExport *x)
+{
+  for (guint i = 0; i < x->n_outcomes; i++)
+    {
+      g_free (x->outcomes[i].file_name);
+      g_free (x->outcomes[i].path);
+      g_free (x->outcomes[i].warning);
+      g_clear_error (&x->outcomes[i].error);
+    }
+  g_clear_pointer (&x->outcomes, g_free);
+  x->n_outcomes = 0;
+}
+
+void
+iku_export_free (IkuExport *x)
+{
+  if (x == NULL)
+    return;
+  clear_outcomes (x);
+  g_free (x->folder);
+  g_free (x->date);
+  g_ptr_array_unref (x->written);
+  g_ptr_array_unref (x->warnings);
+  g_free (x);
+}
+
+void
+iku_export_set_threads (IkuExport *x, guint n_threads)
+{
+  g_return_if_fail (x != NULL);
+  x->n_threads = n_threads;
+}
+
+void
+iku_export_set_progress_func (IkuExport *x, IkuExportProgressFunc func, gpointer user_data)
+{
+  g_return_if_fail (x != NULL);
+  x->progress = func;
+  x->progress_data = user_data;
+}
+
+char *
+iku_export_file_name_for (const char *name)
+{
+  return iku_file_name_for_employee (name);
+}
+
+static gboolean
+check_folder (const char *folder, GError **error)
+{
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, IKU_EXPORT_ERROR, IKU_EXPORT_ERROR_FOLDER,
+                   "Mappen »%s« findes ikke. Vælg en mappe, der findes, og prøv igen.", folder);
+      return FALSE;
+    }
+  if (g_access (folder, W_OK | X_OK) != 0)
+    {
+      g_set_error (error, IKU_EXPORT_ERROR, IKU_EXPORT_ERROR_FOLDER,
+                   "Du har ikke lov til at gemme filer i mappen »%s«. Gem skemaet i en mappe, "
+                   "du kan skrive i (fx Dokumenter), og prøv igen.", folder);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Lays out, renders and writes the IKU of employee @index. */
+static void
+export_one (IkuExport *x, IkuPdfWriter *writer, guint index)
+{
+  Outcome *out = &x->outcomes[index];
+  const IkuEmployee *employee = iku_schema_get_employee (x->schema, index);
+  const char *name = iku_employee_get_name (employee);
+
+  g_autoptr(IkuLayout) layout = iku_layout_new (x->schema, index, x->date,
+                                                iku_resources_get_wording (x->res), &out->error);
+  if (layout == NULL)
+    return;
+  const char *missing = iku_layout_get_missing_chars (layout);
+  if (missing != NULL)
+    out->warning = g_strdup_printf ("IKU'en for »%s« indeholder tegn, som skrifttypen ikke kan vise "
+                                    "(%s); de står som �. Kontrollér teksten i skemaet.",
+                                    name, missing);
+  g_autoptr(GBytes) pdf = iku_pdf_writer_render (writer, layout, &out->error);
+  if (pdf == NULL)
+    return;
+  if (!iku_atomic_file_write (x->folder, out->file_name, pdf, &out->error))
+    return;
+  out->path = g_build_filename (x->folder, out->file_name, NULL);
+}
+
+static gpointer
+worker (gpointer data)
+{
+  IkuExport *x = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkuPdfWriter) writer = iku_pdf_writer_new (iku_resources_get_font_regular (x->res),
+                                                       iku_resources_get_font_bold (x->res), &error);
+  for (;;)
+    {
+      gint index = g_atomic_int_add (&x->next, 1);
+      if (index >= (gint) x->n_outcomes)
+        break;
+      if (g_atomic_int_get (&x->cancelled))
+        {
+          g_set_error_literal (&x->outcomes[index].error, IKU_EXPORT_ERROR,
+                               IKU_EXPORT_ERROR_CANCELLED, "Afbrudt.");
+        }
+      else if (writer == NULL)
+        x->outcomes[index].error = g_error_copy (error);
+      else
+        export_one (x, writer, (guint) index);
+      g_async_queue_push (x->done, GINT_TO_POINTER (index + 1));
+    }
+  return NULL;
+}
+
+static guint
+thread_count (const IkuExport *x)
+{
+  guint n = x->n_threads != 0 ? x->n_threads : (guint) g_get_num_processors ();
+  return CLAMP (n, 1, MAX (x->n_outcomes, 1));
+}
+
+static void
+run_workers (IkuExport *x)
+{
+  guint n_threads = thread_count (x);
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  x->done = g_async_queue_new ();
+  x->next = 0;
+  x->cancelled = 0;
+  for (guint i = 0; i < n_threads; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      GThread *thread = g_thread_try_new ("ikuflet-export", worker, x, &error);
+      if (thread != NULL)
+        g_ptr_array_add (threads, thread);
+    }
+  if (threads->len == 0)   /* no thread could be started: do the work here */
+    worker (x);
+
+  for (guint done = 0; done < x->n_outcomes; done++)
+    {
+      if (threads->len > 0)
+        g_async_queue_pop (x->done);
+      if (x->progress != NULL && !g_atomic_int_get (&x->cancelled)
+          && !x->progress (done + 1, x->n_outcomes, x->progress_data))
+        g_atomic_int_set (&x->cancelled, 1);
+    }
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (g_ptr_array_index (threads, i));
+  g_clear_pointer (&x->done, g_async_queue_unref);
+}
+
+/**
+ * iku_export_run:
+ *
+ * Writes every IKU of the schema into the folder. Returns FALSE with @error
+ * when the folder cannot be used or some IKUs could not be written; the report
+ * (iku_export_get_written(), iku_export_get_warnings()) is complete either way.
+ */
+gboolean
+iku_export_run (IkuExport *x, GError **error)
+{
+  g_return_val_if_fail (x != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  clear_outcomes (x);
+  g_ptr_array_set_size (x->written, 0);
+  g_ptr_array_set_size (x->warnings, 0);
+  guint n_warnings = 0;
+  const char * const *warnings = iku_schema_get_warnings (x->schema, &n_warnings);
+  for (guint i = 0; i < n_warnings; i++)
+    g_ptr_array_add (x->warnings, g_strdup (warnings[i]));
+
+  if (!check_folder (x->folder, error))
+    return FALSE;
+
+  g_free (x->date);
+  if (iku_schema_get_date (x->schema) != NULL)
+    x->date = g_strdup (iku_schema_get_date (x->schema));
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      x->date = iku_text_format_date (now);
+    }
+
+  x->n_outcomes = iku_schema_get_n_employees (x->schema);
+  x->outcomes = g_new0 (Outcome, x->n_outcomes);
+  g_autoptr(IkuFileNamer) namer = iku_file_namer_new ();
+  for (guint i = 0; i < x->n_outcomes; i++)
+    x->outcomes[i].file_name = iku_file_namer_next (namer,
+        iku_employee_get_name (iku_schema_get_employee (x->schema, i)));
+
+  run_workers (x);
+
+  guint n_failed = 0;
+  const GError *first = NULL;
+  gboolean cancelled = FALSE;
+  for (guint i = 0; i < x->n_outcomes; i++)
+    {
+      Outcome *out = &x->outcomes[i];
+      if (out->warning != NULL)
+        g_ptr_array_add (x->warnings, g_strdup (out->warning));
+      if (out->path != NULL)
+        g_ptr_array_add (x->written, g_strdup (out->path));
+      else if (g_error_matches (out->error, IKU_EXPORT_ERROR, IKU_EXPORT_ERROR_CANCELLED))
+        cancelled = TRUE;
+      else if (out->error != NULL)
+        {
+          n_failed++;
+          first = first != NULL ? first : out->error;
+          g_ptr_array_add (x->warnings, g_strdup (out->error->message));
+        }
+    }
+
+  if (n_failed > 0)
+    {
+      if (n_failed == x->n_outcomes)
+        g_set_error (error, IKU_EXPORT_ERROR, IKU_EXPORT_ERROR_WRITE,
+                     "Ingen IKU'er blev gemt. %s", first->message);
+      else
+        g_set_error (error, IKU_EXPORT_ERROR, IKU_EXPORT_ERROR_WRITE,
+                     "%u af %u IKU'er kunne ikke gemmes (de øvrige er gemt). %s",
+                     n_failed, x->n_outcomes, first->message);
+      return FALSE;
+    }
+  if (cancelled)
+    {
+      g_set_error (error, IKU_EXPORT_ERROR, IKU_EXPORT_ERROR_CANCELLED,
+                   "Eksporten blev afbrudt; %u af %u IKU'er nåede at blive gemt.",
+                   x->written->len, x->n_outcomes);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+const char * const *
+iku_export_get_written (const IkuExport *x, guint *n_written)
+{
+  g_return_val_if_fail (x != NULL, NULL);
+  if (n_written != NULL)
+    *n_written = x->written->len;
+  return (const char * const *) x->written->pdata;
+}
+
+const char * const *
+iku_export_get_warnings (const IkuExport *x, guint *n_warnings)
+{
+  g_return_val_if_fail (x != NULL, NULL);
+  if (n_warnings != NULL)
+    *n_warnings = x->warnings->len;
+  return (const char * const *) x->warnings->pdata;
+}

@@ -1,1 +1,138 @@
-/* placeholder */
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Safe, unique IKU file names; see iku-file-name.h. */
+#include "iku-file-name.h"
+
+#include <string.h>
+
+#define PREFIX "IKU - "
+#define SUFFIX ".pdf"
+
+struct _IkuFileNamer
+{
+  GHashTable *taken;   /* case-folded stems handed out */
+};
+
+static gboolean
+is_forbidden (gunichar c)
+{
+  return c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0x2028 || c == 0x2029
+         || strchr ("/\\:*?\"<>|", (int) c) != NULL;
+}
+
+/* Removes leading and trailing dots and spaces (Windows drops them silently,
+ * and a leading dot hides the file). */
+static void
+trim_dots_and_spaces (GString *s)
+{
+  gsize start = 0;
+  while (start < s->len && (s->str[start] == '.' || s->str[start] == ' '))
+    start++;
+  g_string_erase (s, 0, (gssize) start);
+  while (s->len > 0 && (s->str[s->len - 1] == '.' || s->str[s->len - 1] == ' '))
+    g_string_truncate (s, s->len - 1);
+}
+
+/* CON, PRN, AUX, NUL, COM1-9 and LPT1-9 are devices on Windows, also with any
+ * extension ("con.txt"); such a name gets a trailing '_'. */
+static gboolean
+is_device_name (const char *name)
+{
+  static const char *const devices[] = { "CON", "PRN", "AUX", "NUL" };
+  gsize len = strcspn (name, ".");
+  g_autofree char *base = g_ascii_strup (name, (gssize) len);
+  g_strchomp (base);
+  for (gsize i = 0; i < G_N_ELEMENTS (devices); i++)
+    if (strcmp (base, devices[i]) == 0)
+      return TRUE;
+  return strlen (base) == 4 && (g_str_has_prefix (base, "COM") || g_str_has_prefix (base, "LPT"))
+         && base[3] >= '1' && base[3] <= '9';
+}
+
+/* Cuts @s to at most @max bytes on a character boundary. */
+static void
+cut_utf8 (GString *s, gsize max)
+{
+  if (s->len <= max)
+    return;
+  const char *end = s->str + max;
+  /* Back up to the start of the character that would be split. */
+  while (end > s->str && ((guchar) *end & 0xC0) == 0x80)
+    end--;
+  g_string_truncate (s, (gsize) (end - s->str));
+}
+
+/* The sanitised <name> part, at most @max bytes. */
+static char *
+sanitise (const char *name, gsize max)
+{
+  g_autofree char *nfc = g_utf8_normalize (name, -1, G_NORMALIZE_NFC);
+  GString *s = g_string_new (NULL);
+  for (const char *p = nfc != NULL ? nfc : ""; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (is_forbidden (c))
+        g_string_append_c (s, '_');
+      else
+        g_string_append_unichar (s, c);
+    }
+  trim_dots_and_spaces (s);
+  if (is_device_name (s->str))
+    g_string_append_c (s, '_');
+  cut_utf8 (s, max);
+  trim_dots_and_spaces (s);
+  if (s->len == 0)
+    g_string_append_c (s, '_');
+  return g_string_free (s, FALSE);
+}
+
+char *
+iku_file_name_for_employee (const char *name)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+  g_autofree char *safe = sanitise (name, IKU_FILE_NAME_MAX_STEM_BYTES - strlen (PREFIX));
+  return g_strconcat (PREFIX, safe, SUFFIX, NULL);
+}
+
+IkuFileNamer *
+iku_file_namer_new (void)
+{
+  IkuFileNamer *namer = g_new0 (IkuFileNamer, 1);
+  namer->taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return namer;
+}
+
+void
+iku_file_namer_free (IkuFileNamer *namer)
+{
+  if (namer == NULL)
+    return;
+  g_hash_table_unref (namer->taken);
+  g_free (namer);
+}
+
+static char *
+folded (const char *stem)
+{
+  g_autofree char *f = g_utf8_casefold (stem, -1);
+  return g_utf8_normalize (f, -1, G_NORMALIZE_NFC);
+}
+
+char *
+iku_file_namer_next (IkuFileNamer *namer, const char *employee_name)
+{
+  g_return_val_if_fail (namer != NULL && employee_name != NULL, NULL);
+  gsize room = IKU_FILE_NAME_MAX_STEM_BYTES - strlen (PREFIX);
+  for (guint n = 1;; n++)
+    {
+      g_autofree char *counter = n == 1 ? g_strdup ("") : g_strdup_printf (" (%u)", n);
+      /* The counter must fit inside the byte limit too: cut the name, not it. */
+      g_autofree char *safe = sanitise (employee_name, room - strlen (counter));
+      g_autofree char *stem = g_strconcat (PREFIX, safe, counter, NULL);
+      g_autofree char *key = folded (stem);
+      if (!g_hash_table_contains (namer->taken, key))
+        {
+          g_hash_table_add (namer->taken, g_steal_pointer (&key));
+          return g_strconcat (stem, SUFFIX, NULL);
+        }
+    }
+}

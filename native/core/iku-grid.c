@@ -1,1 +1,283 @@
-/* placeholder */
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * IkuGrid and IkuBook: sparse cell texts of the sheets of one workbook. */
+#include "iku-grid.h"
+#include "iku-limits.h"
+
+#include <string.h>
+
+G_DEFINE_QUARK (iku-grid-error-quark, iku_grid_error)
+
+struct _IkuGrid
+{
+  char       *sheet_name;
+  GHashTable *cells;    /* (row << 32 | col) -> NFC text, both owned */
+  guint       n_rows;   /* 1 + the last row that holds a cell */
+  guint       n_cols;
+};
+
+struct _IkuBook
+{
+  GPtrArray *sheets;    /* IkuGrid, owned */
+  gint       active;    /* -1: none */
+};
+
+static inline guint64
+cell_key (guint row, guint col)
+{
+  return ((guint64) row << 32) | col;
+}
+
+static guint
+key_hash (gconstpointer key)
+{
+  guint64 k = *(const guint64 *) key;
+  return (guint) (k ^ (k >> 29) ^ (k >> 32) * 0x9E3779B1u);
+}
+
+/**
+ * iku_grid_new:
+ * @sheet_name: the sheet's name as the user sees it on its tab
+ *
+ * Returns: (transfer full): an empty grid.
+ */
+IkuGrid *
+iku_grid_new (const char *sheet_name)
+{
+  IkuGrid *grid = g_new0 (IkuGrid, 1);
+  grid->sheet_name = g_strdup (sheet_name != NULL ? sheet_name : "");
+  grid->cells = g_hash_table_new_full (key_hash, g_int64_equal, g_free, g_free);
+  return grid;
+}
+
+void
+iku_grid_free (IkuGrid *grid)
+{
+  if (grid == NULL)
+    return;
+  g_hash_table_unref (grid->cells);
+  g_free (grid->sheet_name);
+  g_free (grid);
+}
+
+/**
+ * iku_grid_dup_cell_name:
+ *
+ * Returns: (transfer full): the cell's name as a spreadsheet shows it ("B5"),
+ * for messages.
+ */
+char *
+iku_grid_dup_cell_name (guint row, guint col)
+{
+  char letters[8];
+  int i = (int) sizeof letters - 1;
+  guint c = col + 1;
+  letters[i] = '\0';
+  while (c > 0 && i > 0)
+    {
+      letters[--i] = (char) ('A' + (c - 1) % 26);
+      c = (c - 1) / 26;
+    }
+  return g_strdup_printf ("%s%u", letters + i, row + 1);
+}
+
+/**
+ * iku_grid_set_cell:
+ * @text: the displayed text; paragraphs separated by '\n'
+ * @len: bytes of @text, or -1 when NUL-terminated
+ *
+ * Stores the NFC form of @text at (@row, @col). Empty text clears the cell.
+ * Text that is not UTF-8 or breaks a bound of iku-limits.h is refused.
+ */
+gboolean
+iku_grid_set_cell (IkuGrid    *grid,
+                   guint       row,
+                   guint       col,
+                   const char *text,
+                   gssize      len,
+                   GError    **error)
+{
+  g_return_val_if_fail (grid != NULL, FALSE);
+  g_return_val_if_fail (text != NULL || len == 0, FALSE);
+
+  gsize n = len < 0 ? strlen (text) : (gsize) len;
+  g_autofree char *name = NULL;
+  guint64 key = cell_key (row, col);
+
+  if (row >= IKU_MAX_ROWS || col >= IKU_MAX_COLS)
+    {
+      name = iku_grid_dup_cell_name (row, col);
+      g_set_error (error, IKU_GRID_ERROR, IKU_GRID_ERROR_TOO_LARGE,
+                   "Cellen %s i arket »%s« ligger uden for det, et regneark kan rumme.",
+                   name, grid->sheet_name);
+      return FALSE;
+    }
+  if (n == 0)
+    {
+      g_hash_table_remove (grid->cells, &key);
+      return TRUE;
+    }
+  if (n > IKU_MAX_CELL_BYTES)
+    {
+      name = iku_grid_dup_cell_name (row, col);
+      g_set_error (error, IKU_GRID_ERROR, IKU_GRID_ERROR_TOO_LARGE,
+                   "Cellen %s i arket »%s« indeholder %" G_GSIZE_FORMAT " KB tekst; "
+                   "der kan højst være %d KB i en celle. Del teksten op, eller fjern det, der ikke hører til.",
+                   name, grid->sheet_name, n / 1024, IKU_MAX_CELL_BYTES / 1024);
+      return FALSE;
+    }
+  if (!g_utf8_validate_len (text, n, NULL))
+    {
+      name = iku_grid_dup_cell_name (row, col);
+      g_set_error (error, IKU_GRID_ERROR, IKU_GRID_ERROR_INVALID_TEXT,
+                   "Cellen %s i arket »%s« indeholder tegn, der ikke er gyldig tekst (UTF-8). "
+                   "Skriv teksten i cellen igen.", name, grid->sheet_name);
+      return FALSE;
+    }
+  if (g_hash_table_size (grid->cells) >= IKU_MAX_CELLS
+      && !g_hash_table_contains (grid->cells, &key))
+    {
+      g_set_error (error, IKU_GRID_ERROR, IKU_GRID_ERROR_TOO_LARGE,
+                   "Arket »%s« har mere end %u udfyldte celler. Et kompetenceskema er meget "
+                   "mindre; kontrollér, at det er det rigtige regneark.",
+                   grid->sheet_name, IKU_MAX_CELLS);
+      return FALSE;
+    }
+
+  char *nfc = g_utf8_normalize (text, (gssize) n, G_NORMALIZE_NFC);
+  if (nfc == NULL)   /* cannot happen for validated input; treat as invalid text */
+    {
+      name = iku_grid_dup_cell_name (row, col);
+      g_set_error (error, IKU_GRID_ERROR, IKU_GRID_ERROR_INVALID_TEXT,
+                   "Cellen %s i arket »%s« indeholder tegn, der ikke kan læses.", name, grid->sheet_name);
+      return FALSE;
+    }
+  g_hash_table_replace (grid->cells, g_memdup2 (&key, sizeof key), nfc);
+  grid->n_rows = MAX (grid->n_rows, row + 1);
+  grid->n_cols = MAX (grid->n_cols, col + 1);
+  return TRUE;
+}
+
+/**
+ * iku_grid_get_cell:
+ *
+ * Returns: (transfer none) (nullable): the cell's text, NULL when empty.
+ */
+const char *
+iku_grid_get_cell (const IkuGrid *grid,
+                   guint          row,
+                   guint          col)
+{
+  g_return_val_if_fail (grid != NULL, NULL);
+  if (row >= grid->n_rows || col >= grid->n_cols)
+    return NULL;
+  guint64 key = cell_key (row, col);
+  return g_hash_table_lookup (grid->cells, &key);
+}
+
+void
+iku_grid_foreach_cell (const IkuGrid  *grid,
+                       IkuGridCellFunc func,
+                       gpointer        user_data)
+{
+  g_return_if_fail (grid != NULL && func != NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+  g_hash_table_iter_init (&iter, grid->cells);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint64 k = *(const guint64 *) key;
+      func ((guint) (k >> 32), (guint) (k & 0xFFFFFFFFu), value, user_data);
+    }
+}
+
+guint
+iku_grid_get_n_rows (const IkuGrid *grid)
+{
+  g_return_val_if_fail (grid != NULL, 0);
+  return grid->n_rows;
+}
+
+guint
+iku_grid_get_n_cols (const IkuGrid *grid)
+{
+  g_return_val_if_fail (grid != NULL, 0);
+  return grid->n_cols;
+}
+
+guint
+iku_grid_get_n_cells (const IkuGrid *grid)
+{
+  g_return_val_if_fail (grid != NULL, 0);
+  return g_hash_table_size (grid->cells);
+}
+
+const char *
+iku_grid_get_sheet_name (const IkuGrid *grid)
+{
+  g_return_val_if_fail (grid != NULL, NULL);
+  return grid->sheet_name;
+}
+
+IkuBook *
+iku_book_new (void)
+{
+  IkuBook *book = g_new0 (IkuBook, 1);
+  book->sheets = g_ptr_array_new_with_free_func ((GDestroyNotify) iku_grid_free);
+  book->active = -1;
+  return book;
+}
+
+void
+iku_book_free (IkuBook *book)
+{
+  if (book == NULL)
+    return;
+  g_ptr_array_unref (book->sheets);
+  g_free (book);
+}
+
+/**
+ * iku_book_add_sheet:
+ * @grid: (transfer full): the next sheet in document order
+ */
+void
+iku_book_add_sheet (IkuBook *book,
+                    IkuGrid *grid)
+{
+  g_return_if_fail (book != NULL && grid != NULL);
+  g_ptr_array_add (book->sheets, grid);
+}
+
+guint
+iku_book_get_n_sheets (const IkuBook *book)
+{
+  g_return_val_if_fail (book != NULL, 0);
+  return book->sheets->len;
+}
+
+const IkuGrid *
+iku_book_get_sheet (const IkuBook *book,
+                    guint          index)
+{
+  g_return_val_if_fail (book != NULL, NULL);
+  g_return_val_if_fail (index < book->sheets->len, NULL);
+  return g_ptr_array_index (book->sheets, index);
+}
+
+/* The sheet the user looks at (in Calc); the schema is read from it when it
+ * has a header row, else from the first sheet that has one. */
+void
+iku_book_set_active (IkuBook *book,
+                     guint    index)
+{
+  g_return_if_fail (book != NULL);
+  g_return_if_fail (index < book->sheets->len);
+  book->active = (gint) index;
+}
+
+gint
+iku_book_get_active (const IkuBook *book)
+{
+  g_return_val_if_fail (book != NULL, -1);
+  return book->active;
+}

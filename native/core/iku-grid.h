@@ -37,6 +37,15 @@ const char *iku_grid_get_sheet_name (const IkuGrid *grid);
 
 char       *iku_grid_dup_cell_name  (guint row, guint col);
 
+/* Calls @func for every non-empty cell, in no particular order. */
+typedef void (*IkuGridCellFunc) (guint       row,
+                                 guint       col,
+                                 const char *text,
+                                 gpointer    user_data);
+void        iku_grid_foreach_cell   (const IkuGrid  *grid,
+                                     IkuGridCellFunc func,
+                                     gpointer        user_data);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IkuGrid, iku_grid_free)
 
 typedef struct _IkuBook IkuBook;

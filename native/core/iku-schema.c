@@ -1,1 +1,593 @@
-/* placeholder */
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * IkuSchema: the rules of PRODUCT.md "Reading the schema", applied to a workbook.
+ * Rows and columns are 0-based inside; every message names 1-based sheet rows. */
+#include "iku-schema.h"
+#include "iku-limits.h"
+#include "iku-text.h"
+
+#include <string.h>
+
+G_DEFINE_QUARK (iku-schema-error-quark, iku_schema_error)
+
+typedef enum {
+  ROLE_NONE,
+  ROLE_NAME,
+  ROLE_INDIVIDUAL,
+  ROLE_TEAM,
+} ColumnRole;
+
+/* Header texts, canonical form first; compared as iku_text_dup_key() keys. */
+static const struct { const char *text; ColumnRole role; } header_texts[] = {
+  { "Indsæt navn på medarbejder", ROLE_NAME },
+  { "Navn", ROLE_NAME },
+  { "Medarbejder", ROLE_NAME },
+  { "Indsæt indhold vedrørende medarbejder", ROLE_INDIVIDUAL },
+  { "Individuelt fokus", ROLE_INDIVIDUAL },
+  { "Indsæt indhold vedrørende teamet", ROLE_TEAM },
+  { "Teamfokus", ROLE_TEAM },
+};
+
+#define BUTTON_TEXT "Dobbeltklik for at lave PDF-filer"
+
+struct _IkuEmployee
+{
+  char      *name;    /* first spelling, cleaned */
+  char      *key;     /* case-folded name */
+  guint      row;     /* 1-based row of the first appearance */
+  GPtrArray *items;   /* char *, NULL-terminated */
+  GArray    *rows;    /* guint, 1-based rows that named this employee */
+};
+
+struct _IkuSchema
+{
+  char       *sheet_name;
+  char       *team;
+  char       *leader;
+  char       *date;
+  GPtrArray  *team_items;   /* char *, NULL-terminated */
+  GPtrArray  *employees;    /* IkuEmployee * */
+  GPtrArray  *warnings;     /* char *, NULL-terminated */
+};
+
+/* Where the columns of one sheet are. */
+typedef struct
+{
+  guint header_row;
+  gint  col[4];   /* by ColumnRole; -1 when absent */
+} Columns;
+
+static void
+employee_free (IkuEmployee *e)
+{
+  g_free (e->name);
+  g_free (e->key);
+  g_ptr_array_unref (e->items);
+  g_array_unref (e->rows);
+  g_free (e);
+}
+
+void
+iku_schema_free (IkuSchema *schema)
+{
+  if (schema == NULL)
+    return;
+  g_free (schema->sheet_name);
+  g_free (schema->team);
+  g_free (schema->leader);
+  g_free (schema->date);
+  g_ptr_array_unref (schema->team_items);
+  g_ptr_array_unref (schema->employees);
+  g_ptr_array_unref (schema->warnings);
+  g_free (schema);
+}
+
+static GPtrArray *
+new_strv_array (void)
+{
+  GPtrArray *a = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  return a;
+}
+
+static void
+warn (IkuSchema *schema, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+static void
+warn (IkuSchema *schema, const char *format, ...)
+{
+  va_list args;
+  va_start (args, format);
+  g_ptr_array_add (schema->warnings, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+/* ---- finding the header row -------------------------------------------- */
+
+typedef struct
+{
+  GHashTable *key_roles;   /* key -> role, the header texts */
+  GArray     *hits;        /* HeaderHit */
+} HeaderScan;
+
+typedef struct
+{
+  guint      row;
+  guint      col;
+  ColumnRole role;
+} HeaderHit;
+
+static void
+collect_header_hit (guint row, guint col, const char *text, gpointer user_data)
+{
+  HeaderScan *scan = user_data;
+  /* Header cells are short; skip the key work for long content cells. */
+  if (strlen (text) > 200)
+    return;
+  g_autofree char *key = iku_text_dup_key (text);
+  gpointer role = g_hash_table_lookup (scan->key_roles, key);
+  if (role != NULL)
+    {
+      HeaderHit hit = { row, col, GPOINTER_TO_INT (role) };
+      g_array_append_val (scan->hits, hit);
+    }
+}
+
+static gint
+compare_hits (gconstpointer a, gconstpointer b)
+{
+  const HeaderHit *x = a, *y = b;
+  if (x->row != y->row)
+    return x->row < y->row ? -1 : 1;
+  return x->col < y->col ? -1 : (x->col > y->col);
+}
+
+/* The first row (top to bottom) that has a name header and at least one content
+ * header; within it, the leftmost cell of each role. */
+static gboolean
+find_layout (const IkuGrid *grid, Columns *layout)
+{
+  HeaderScan scan;
+  scan.key_roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (gsize i = 0; i < G_N_ELEMENTS (header_texts); i++)
+    g_hash_table_insert (scan.key_roles, iku_text_dup_key (header_texts[i].text),
+                         GINT_TO_POINTER (header_texts[i].role));
+  scan.hits = g_array_new (FALSE, FALSE, sizeof (HeaderHit));
+  iku_grid_foreach_cell (grid, collect_header_hit, &scan);
+  g_array_sort (scan.hits, compare_hits);
+
+  gboolean found = FALSE;
+  for (guint i = 0; i < scan.hits->len && !found;)
+    {
+      guint row = g_array_index (scan.hits, HeaderHit, i).row;
+      Columns l = { row, { -1, -1, -1, -1 } };
+      for (; i < scan.hits->len && g_array_index (scan.hits, HeaderHit, i).row == row; i++)
+        {
+          const HeaderHit *hit = &g_array_index (scan.hits, HeaderHit, i);
+          if (l.col[hit->role] < 0)
+            l.col[hit->role] = (gint) hit->col;
+        }
+      if (l.col[ROLE_NAME] >= 0 && (l.col[ROLE_INDIVIDUAL] >= 0 || l.col[ROLE_TEAM] >= 0))
+        {
+          *layout = l;
+          found = TRUE;
+        }
+    }
+  g_array_unref (scan.hits);
+  g_hash_table_unref (scan.key_roles);
+  return found;
+}
+
+/* ---- the header area ------------------------------------------------------ */
+
+typedef struct
+{
+  guint       header_row;
+  const char *team_key, *leader_key, *date_key;
+  /* Leftmost-topmost label cells, -1 row when absent. */
+  gint        label_row[3];
+  guint       label_col[3];
+} AreaScan;
+
+static void
+collect_area_label (guint row, guint col, const char *text, gpointer user_data)
+{
+  AreaScan *scan = user_data;
+  if (row >= scan->header_row || strlen (text) > 40)
+    return;
+  g_autofree char *key = iku_text_dup_key (text);
+  gsize len = strlen (key);
+  if (len > 0 && key[len - 1] == ':')
+    key[--len] = '\0';
+  g_strchomp (key);
+  const char *keys[3] = { scan->team_key, scan->leader_key, scan->date_key };
+  for (int i = 0; i < 3; i++)
+    if (strcmp (key, keys[i]) == 0
+        && (scan->label_row[i] < 0 || row < (guint) scan->label_row[i]
+            || (row == (guint) scan->label_row[i] && col < scan->label_col[i])))
+      {
+        scan->label_row[i] = (gint) row;
+        scan->label_col[i] = col;
+      }
+}
+
+static char *
+value_right_of (const IkuGrid *grid, guint row, guint col)
+{
+  guint n_cols = iku_grid_get_n_cols (grid);
+  for (guint c = col + 1; c < n_cols; c++)
+    {
+      const char *text = iku_grid_get_cell (grid, row, c);
+      if (!iku_text_is_blank (text))
+        return iku_text_dup_clean_name (text);
+    }
+  return NULL;
+}
+
+static void
+read_header_area (IkuSchema *schema, const IkuGrid *grid, guint header_row)
+{
+  g_autofree char *team_key = iku_text_dup_key ("Team");
+  g_autofree char *leader_key = iku_text_dup_key ("Leder");
+  g_autofree char *date_key = iku_text_dup_key ("Dato");
+  AreaScan scan = { header_row, team_key, leader_key, date_key, { -1, -1, -1 }, { 0, 0, 0 } };
+  iku_grid_foreach_cell (grid, collect_area_label, &scan);
+  char **slots[3] = { &schema->team, &schema->leader, &schema->date };
+  for (int i = 0; i < 3; i++)
+    if (scan.label_row[i] >= 0)
+      *slots[i] = value_right_of (grid, (guint) scan.label_row[i], scan.label_col[i]);
+}
+
+/* ---- the rows ------------------------------------------------------------- */
+
+typedef struct
+{
+  const Columns *layout;
+  GHashTable   *rows;   /* set of rows below the header with content in a used column */
+} RowScan;
+
+static void
+collect_row (guint row, guint col, const char *text, gpointer user_data)
+{
+  RowScan *scan = user_data;
+  if (row <= scan->layout->header_row)
+    return;
+  for (int role = ROLE_NAME; role <= ROLE_TEAM; role++)
+    if (scan->layout->col[role] == (gint) col)
+      g_hash_table_add (scan->rows, GUINT_TO_POINTER (row));
+}
+
+static gint
+compare_uint (gconstpointer a, gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+  return x < y ? -1 : (x > y);
+}
+
+static const char *
+cell_of (const IkuGrid *grid, const Columns *layout, guint row, ColumnRole role)
+{
+  if (layout->col[role] < 0)
+    return NULL;
+  const char *text = iku_grid_get_cell (grid, row, (guint) layout->col[role]);
+  return iku_text_is_blank (text) ? NULL : text;
+}
+
+static IkuEmployee *
+employee_for_name (IkuSchema *schema, GHashTable *by_key, const char *name, guint row)
+{
+  g_autofree char *key = iku_text_dup_key (name);
+  IkuEmployee *e = g_hash_table_lookup (by_key, key);
+  if (e == NULL)
+    {
+      e = g_new0 (IkuEmployee, 1);
+      e->name = g_strdup (name);
+      e->key = g_steal_pointer (&key);
+      e->row = row;
+      e->items = new_strv_array ();
+      e->rows = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_ptr_array_add (schema->employees, e);
+      g_hash_table_insert (by_key, e->key, e);
+    }
+  g_array_append_val (e->rows, row);
+  return e;
+}
+
+static void
+add_team_item (IkuSchema *schema, GHashTable *seen, const char *text)
+{
+  g_autofree char *item = iku_text_dup_trimmed (text);
+  g_autofree char *key = iku_text_dup_clean_name (item);
+  if (g_hash_table_contains (seen, key))
+    return;
+  g_hash_table_add (seen, g_steal_pointer (&key));
+  g_ptr_array_add (schema->team_items, g_steal_pointer (&item));
+}
+
+static char *
+dup_rows_text (GArray *rows)
+{
+  GString *s = g_string_new (NULL);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      if (i > 0)
+        g_string_append (s, i + 1 == rows->len ? " og " : ", ");
+      g_string_append_printf (s, "%u", g_array_index (rows, guint, i));
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+read_rows (IkuSchema *schema, const IkuGrid *grid, const Columns *layout)
+{
+  RowScan scan = { layout, g_hash_table_new (NULL, NULL) };
+  iku_grid_foreach_cell (grid, collect_row, &scan);
+  GArray *rows = g_array_sized_new (FALSE, FALSE, sizeof (guint), g_hash_table_size (scan.rows));
+  GHashTableIter iter;
+  gpointer key;
+  g_hash_table_iter_init (&iter, scan.rows);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint r = GPOINTER_TO_UINT (key);
+      g_array_append_val (rows, r);
+    }
+  g_array_sort (rows, compare_uint);
+  g_hash_table_unref (scan.rows);
+
+  g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) team_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  IkuEmployee *current = NULL;
+  gboolean current_rejected = FALSE;   /* the name above was unusable: drop, never misattribute */
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      guint row = g_array_index (rows, guint, i);
+      guint shown_row = row + 1;
+      const char *name = cell_of (grid, layout, row, ROLE_NAME);
+      const char *individual = cell_of (grid, layout, row, ROLE_INDIVIDUAL);
+      const char *team = cell_of (grid, layout, row, ROLE_TEAM);
+
+      if (name != NULL)
+        {
+          g_autofree char *clean = iku_text_dup_clean_name (name);
+          if (strlen (clean) > IKU_MAX_NAME_BYTES)
+            {
+              warn (schema, "Række %u: navnet er længere end %d tegn og ligner ikke et navn. "
+                    "Rækken kommer ikke med i nogen IKU; ret navnet, og lav IKU'erne igen.",
+                    shown_row, IKU_MAX_NAME_BYTES);
+              current = NULL;
+              current_rejected = TRUE;
+            }
+          else
+            {
+              current = employee_for_name (schema, by_key, clean, shown_row);
+              current_rejected = FALSE;
+            }
+        }
+
+      if (individual != NULL)
+        {
+          if (current != NULL)
+            g_ptr_array_add (current->items, iku_text_dup_trimmed (individual));
+          else if (!current_rejected)
+            warn (schema, "Række %u: der står individuelt indhold, men intet navn i rækken eller "
+                  "over den. Indholdet kommer ikke med i nogen IKU; skriv medarbejderens navn i rækken.",
+                  shown_row);
+          else
+            warn (schema, "Række %u: det individuelle indhold hører til et navn, der ikke kunne "
+                  "bruges, og kommer ikke med i nogen IKU.", shown_row);
+        }
+
+      if (team != NULL)
+        add_team_item (schema, team_seen, team);
+    }
+  g_array_unref (rows);
+
+  for (guint i = 0; i < schema->employees->len; i++)
+    {
+      IkuEmployee *e = g_ptr_array_index (schema->employees, i);
+      if (e->rows->len > 1)
+        {
+          g_autofree char *list = dup_rows_text (e->rows);
+          warn (schema, "»%s« står i flere rækker (%s). Indholdet er samlet i én IKU; "
+                "er det to forskellige personer, så skriv deres fulde navne.", e->name, list);
+        }
+      if (e->items->len == 0)
+        warn (schema, "Række %u: »%s« har intet individuelt indhold; IKU'en viser kun teamfokus.",
+              e->row, e->name);
+    }
+}
+
+/* ---- construction ----------------------------------------------------------- */
+
+static IkuSchema *
+schema_from_layout (const IkuGrid *grid, const Columns *layout, GError **error)
+{
+  g_autoptr(IkuSchema) schema = g_new0 (IkuSchema, 1);
+  schema->sheet_name = g_strdup (iku_grid_get_sheet_name (grid));
+  schema->team_items = new_strv_array ();
+  schema->employees = g_ptr_array_new_with_free_func ((GDestroyNotify) employee_free);
+  schema->warnings = new_strv_array ();
+
+  read_header_area (schema, grid, layout->header_row);
+  read_rows (schema, grid, layout);
+
+  if (schema->employees->len == 0)
+    {
+      g_autofree char *cell = iku_grid_dup_cell_name (layout->header_row, (guint) layout->col[ROLE_NAME]);
+      g_set_error (error, IKU_SCHEMA_ERROR, IKU_SCHEMA_ERROR_NO_EMPLOYEES,
+                   "Skemaet i arket »%s« har ingen medarbejdere. Skriv medarbejdernes navne "
+                   "i kolonnen under overskriften i %s, og prøv igen.",
+                   schema->sheet_name, cell);
+      return NULL;
+    }
+  return g_steal_pointer (&schema);
+}
+
+static void
+set_no_header_error (GError **error)
+{
+  g_set_error (error, IKU_SCHEMA_ERROR, IKU_SCHEMA_ERROR_NO_HEADER,
+               "Regnearket har ikke kompetenceskemaets kolonneoverskrifter. Skemaet skal have "
+               "en række med »Indsæt navn på medarbejder«, »Indsæt indhold vedrørende "
+               "medarbejder« og »Indsæt indhold vedrørende teamet« (eller de korte former "
+               "»Navn«, »Individuelt fokus« og »Teamfokus«).");
+}
+
+/**
+ * iku_schema_new_from_grid:
+ *
+ * Applies the schema rules to one sheet.
+ * Returns: (transfer full): the schema, or NULL with @error set
+ * (IKU_SCHEMA_ERROR_NO_HEADER, IKU_SCHEMA_ERROR_NO_EMPLOYEES).
+ */
+IkuSchema *
+iku_schema_new_from_grid (const IkuGrid *grid, GError **error)
+{
+  g_return_val_if_fail (grid != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  Columns layout;
+  if (!find_layout (grid, &layout))
+    {
+      set_no_header_error (error);
+      return NULL;
+    }
+  return schema_from_layout (grid, &layout, error);
+}
+
+/**
+ * iku_schema_new_from_book:
+ *
+ * Reads the schema from the active sheet when it has a header row, else from
+ * the first sheet (in order) that has one.
+ * Returns: (transfer full): the schema, or NULL with @error set.
+ */
+IkuSchema *
+iku_schema_new_from_book (const IkuBook *book, GError **error)
+{
+  g_return_val_if_fail (book != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  gint active = iku_book_get_active (book);
+  Columns layout;
+  if (active >= 0)
+    {
+      const IkuGrid *grid = iku_book_get_sheet (book, (guint) active);
+      if (find_layout (grid, &layout))
+        return schema_from_layout (grid, &layout, error);
+    }
+  for (guint i = 0; i < iku_book_get_n_sheets (book); i++)
+    {
+      const IkuGrid *grid = iku_book_get_sheet (book, i);
+      if ((gint) i != active && find_layout (grid, &layout))
+        return schema_from_layout (grid, &layout, error);
+    }
+  set_no_header_error (error);
+  return NULL;
+}
+
+gboolean
+iku_schema_is_button_cell (const IkuGrid *grid, guint row, guint col)
+{
+  g_return_val_if_fail (grid != NULL, FALSE);
+  const char *text = iku_grid_get_cell (grid, row, col);
+  if (text == NULL || strlen (text) > 200)
+    return FALSE;
+  g_autofree char *key = iku_text_dup_key (text);
+  g_autofree char *button = iku_text_dup_key (BUTTON_TEXT);
+  if (strcmp (key, button) != 0)
+    return FALSE;
+  Columns layout;
+  return find_layout (grid, &layout) && row < layout.header_row;
+}
+
+/* ---- accessors ---------------------------------------------------------------- */
+
+const char *
+iku_schema_get_sheet_name (const IkuSchema *schema)
+{
+  g_return_val_if_fail (schema != NULL, NULL);
+  return schema->sheet_name;
+}
+
+const char *
+iku_schema_get_team (const IkuSchema *schema)
+{
+  g_return_val_if_fail (schema != NULL, NULL);
+  return schema->team;
+}
+
+const char *
+iku_schema_get_leader (const IkuSchema *schema)
+{
+  g_return_val_if_fail (schema != NULL, NULL);
+  return schema->leader;
+}
+
+const char *
+iku_schema_get_date (const IkuSchema *schema)
+{
+  g_return_val_if_fail (schema != NULL, NULL);
+  return schema->date;
+}
+
+void
+iku_schema_set_date (IkuSchema *schema, const char *date)
+{
+  g_return_if_fail (schema != NULL);
+  g_free (schema->date);
+  schema->date = iku_text_is_blank (date) ? NULL : iku_text_dup_clean_name (date);
+}
+
+const char * const *
+iku_schema_get_team_items (const IkuSchema *schema, guint *n_items)
+{
+  g_return_val_if_fail (schema != NULL, NULL);
+  if (n_items != NULL)
+    *n_items = schema->team_items->len;
+  return (const char * const *) schema->team_items->pdata;
+}
+
+guint
+iku_schema_get_n_employees (const IkuSchema *schema)
+{
+  g_return_val_if_fail (schema != NULL, 0);
+  return schema->employees->len;
+}
+
+const IkuEmployee *
+iku_schema_get_employee (const IkuSchema *schema, guint index)
+{
+  g_return_val_if_fail (schema != NULL, NULL);
+  g_return_val_if_fail (index < schema->employees->len, NULL);
+  return g_ptr_array_index (schema->employees, index);
+}
+
+const char * const *
+iku_schema_get_warnings (const IkuSchema *schema, guint *n_warnings)
+{
+  g_return_val_if_fail (schema != NULL, NULL);
+  if (n_warnings != NULL)
+    *n_warnings = schema->warnings->len;
+  return (const char * const *) schema->warnings->pdata;
+}
+
+const char *
+iku_employee_get_name (const IkuEmployee *employee)
+{
+  g_return_val_if_fail (employee != NULL, NULL);
+  return employee->name;
+}
+
+guint
+iku_employee_get_row (const IkuEmployee *employee)
+{
+  g_return_val_if_fail (employee != NULL, 0);
+  return employee->row;
+}
+
+const char * const *
+iku_employee_get_items (const IkuEmployee *employee, guint *n_items)
+{
+  g_return_val_if_fail (employee != NULL, NULL);
+  if (n_items != NULL)
+    *n_items = employee->items->len;
+  return (const char * const *) employee->items->pdata;
+}

@@ -1,1 +1,106 @@
-/* placeholder */
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Text rules shared by the schema and the export; see iku-text.h. */
+#include "iku-text.h"
+
+#include <string.h>
+
+static gboolean
+is_space (gunichar c)
+{
+  /* g_unichar_isspace covers the ASCII and Unicode separators; no-break spaces
+   * (U+00A0, U+202F) come from word processors and count as spaces too. */
+  return g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F || c == 0x2007;
+}
+
+/* Collapses white space runs to one ASCII space and trims; @text is NFC. */
+static char *
+collapse_space (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  gboolean pending = FALSE;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (is_space (c))
+        {
+          pending = out->len > 0;
+          continue;
+        }
+      if (pending)
+        g_string_append_c (out, ' ');
+      pending = FALSE;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+iku_text_dup_clean_name (const char *text)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+  g_autofree char *nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  return collapse_space (nfc != NULL ? nfc : "");
+}
+
+char *
+iku_text_dup_key (const char *text)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+  g_autofree char *clean = iku_text_dup_clean_name (text);
+  g_autofree char *folded = g_utf8_casefold (clean, -1);
+  return g_utf8_normalize (folded, -1, G_NORMALIZE_NFC);
+}
+
+gboolean
+iku_text_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!is_space (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+char *
+iku_text_dup_trimmed (const char *text)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  GString *out = g_string_new (NULL);
+  guint first = 0, last = g_strv_length (lines);
+  while (first < last && iku_text_is_blank (lines[first]))
+    first++;
+  while (last > first && iku_text_is_blank (lines[last - 1]))
+    last--;
+  for (guint i = first; i < last; i++)
+    {
+      char *line = lines[i];
+      gsize len = strlen (line);
+      /* Cut trailing white space (also CR from pasted Windows text). */
+      while (len > 0)
+        {
+          const char *prev = g_utf8_find_prev_char (line, line + len);
+          if (prev == NULL || !is_space (g_utf8_get_char (prev)))
+            break;
+          len = (gsize) (prev - line);
+        }
+      if (out->len > 0 || i > first)
+        g_string_append_c (out, '\n');
+      g_string_append_len (out, line, (gssize) len);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+iku_text_format_date (GDateTime *date)
+{
+  static const char *const months[] = {
+    "januar", "februar", "marts", "april", "maj", "juni",
+    "juli", "august", "september", "oktober", "november", "december",
+  };
+  g_return_val_if_fail (date != NULL, NULL);
+  int month = g_date_time_get_month (date);
+  return g_strdup_printf ("%d. %s %d", g_date_time_get_day_of_month (date),
+                          months[CLAMP (month, 1, 12) - 1], g_date_time_get_year (date));
+}

@@ -17,8 +17,8 @@ char    *iku_text_dup_clean_name (const char *text);
 /* TRUE when @text is NULL or only white space. */
 gboolean iku_text_is_blank       (const char *text);
 
-/* @text with surrounding white space (and blank first/last lines) removed and
- * trailing white space cut from every line. (transfer full) */
+/* @text without blank first and last lines and with trailing white space cut
+ * from every line (leading indentation is kept). (transfer full) */
 char    *iku_text_dup_trimmed    (const char *text);
 
 /* "22. november 2026". (transfer full) */

@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# ikuflet's one entry point. Every command installs what is missing first.
+#
+#   ./build.sh            build the CLI and the extension into dist/
+#   ./build.sh deps       install the Debian packages ikuflet needs (apt-get)
+#   ./build.sh test       build, then run every test suite, also under ASan+UBSan
+#   ./build.sh demo       make the IKUs of the example schema through the extension
+#   ./build.sh install    add dist/ikuflet.oxt to your LibreOffice (unopkg)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+BUILD="$ROOT/build"
+BUILD_ASAN="$ROOT/build-asan"
+DIST="$ROOT/dist"
+
+# Debian 12 packages: compiler and build system; libraries; the font and its
+# build tool; LibreOffice and its SDK; the independent PDF checkers; the tools the
+# real-window tests, the sanitizer/fuzz builds and the benchmarks use.
+PACKAGES=(
+  gcc libc6-dev pkg-config meson ninja-build python3
+  libglib2.0-dev libhpdf-dev libzip-dev libxml2-dev
+  fonts-liberation2 python3-fonttools
+  libreoffice-calc libreoffice-dev python3-uno
+  poppler-utils qpdf zip unzip
+  xvfb xdotool x11-utils imagemagick
+  clang libclang-rt-14-dev valgrind time
+)
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+missing_packages() {
+  local p missing=()
+  for p in "${PACKAGES[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+      missing+=("$p")
+    fi
+  done
+  echo "${missing[@]:-}"
+}
+
+cmd_deps() {
+  local missing
+  missing="$(missing_packages)"
+  if [ -z "$missing" ]; then
+    return 0
+  fi
+  say "Installerer manglende pakker: $missing"
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null; then
+      sudo=(sudo)
+    else
+      echo "ikuflet: pakkerne $missing mangler, og der er hverken root eller sudo." >&2
+      exit 1
+    fi
+  fi
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  # shellcheck disable=SC2086
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing </dev/null
+}
+
+meson_setup() {
+  local dir="$1"; shift
+  if [ ! -f "$dir/build.ninja" ]; then
+    meson setup "$dir" --werror "$@"
+  fi
+}
+
+cmd_build() {
+  cmd_deps
+  say "Bygger"
+  meson_setup "$BUILD"
+  meson compile -C "$BUILD"
+  rm -rf "$DIST"
+  mkdir -p "$DIST/ikuflet-data"
+  cp "$BUILD/native/cli/ikuflet" "$DIST/ikuflet"
+  cp "$BUILD/templates/iku-tekster.ini" "$BUILD/templates/IkufletSans-Regular.ttf" \
+     "$BUILD/templates/IkufletSans-Bold.ttf" "$BUILD/templates/OFL.txt" "$DIST/ikuflet-data/"
+  if [ -f "$BUILD/extension/ikuflet.oxt" ]; then
+    cp "$BUILD/extension/ikuflet.oxt" "$DIST/ikuflet.oxt"
+  fi
+  say "Færdig: $(cd "$DIST" && ls -d ./* | tr '\n' ' ')"
+}
+
+# meson test prints a summary per run; add them up into one closing line.
+TOTAL_OK=0; TOTAL_FAIL=0; TOTAL_SKIP=0
+run_suites() {
+  local dir="$1"; shift
+  local log rc=0
+  log="$(mktemp)"
+  meson test -C "$dir" --print-errorlogs "$@" 2>&1 | tee "$log" || rc=$?
+  local ok fail skip timeout
+  ok=$(awk '/^Ok:/{print $2}' "$log" | tail -1)
+  fail=$(awk '/^Fail:/{print $2}' "$log" | tail -1)
+  timeout=$(awk '/^Timeout:/{print $2}' "$log" | tail -1)
+  skip=$(awk '/^Skipped:/{print $2}' "$log" | tail -1)
+  rm -f "$log"
+  TOTAL_OK=$((TOTAL_OK + ${ok:-0}))
+  TOTAL_FAIL=$((TOTAL_FAIL + ${fail:-0} + ${timeout:-0}))
+  TOTAL_SKIP=$((TOTAL_SKIP + ${skip:-0}))
+  if [ "$rc" -ne 0 ] && [ "${fail:-0}" -eq 0 ] && [ "${timeout:-0}" -eq 0 ]; then
+    TOTAL_FAIL=$((TOTAL_FAIL + 1))
+  fi
+  return 0
+}
+
+cmd_test() {
+  cmd_build
+  say "Tester (alle suiter)"
+  run_suites "$BUILD"
+  say "Tester unit og cli under AddressSanitizer + UndefinedBehaviorSanitizer"
+  meson_setup "$BUILD_ASAN" -Db_sanitize=address,undefined -Db_lundef=false \
+    -Dextension=false -Dbuildtype=debug
+  meson compile -C "$BUILD_ASAN"
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+    run_suites "$BUILD_ASAN" --suite unit --suite cli
+  echo
+  echo "ikuflet: $TOTAL_OK passed, $TOTAL_FAIL failed, $TOTAL_SKIP skipped"
+  [ "$TOTAL_FAIL" -eq 0 ]
+}
+
+cmd_demo() {
+  cmd_build
+  local out="$ROOT/demo-output"
+  rm -rf "$out"; mkdir -p "$out"
+  cp "$BUILD/templates/Eksempel - kompetenceskema.ods" "$out/"
+  say "Laver IKU'erne for eksemplet gennem udvidelsen i en midlertidig LibreOffice"
+  /usr/bin/python3 "$ROOT/tests/e2e/demo.py" --oxt "$DIST/ikuflet.oxt" \
+    --schema "$out/Eksempel - kompetenceskema.ods"
+}
+
+cmd_install() {
+  cmd_build
+  local unopkg=/usr/lib/libreoffice/program/unopkg
+  if [ "$(id -u)" -eq 0 ]; then
+    # unopkg refuses per-user installs for root; install for every user instead.
+    say "Installerer $DIST/ikuflet.oxt for alle brugere (root)"
+    "$unopkg" add --shared --force "$DIST/ikuflet.oxt"
+  else
+    say "Installerer $DIST/ikuflet.oxt i din LibreOffice"
+    "$unopkg" add --force "$DIST/ikuflet.oxt"
+  fi
+  say "Genstart LibreOffice; menuen Funktioner har nu »Lav IKU'er«."
+}
+
+case "${1:-build}" in
+  deps) cmd_deps ;;
+  build) cmd_build ;;
+  test) cmd_test ;;
+  demo) cmd_demo ;;
+  install) cmd_install ;;
+  *) echo "Brug: ./build.sh [deps|build|test|demo|install]" >&2; exit 2 ;;
+esac

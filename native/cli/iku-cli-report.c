@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * The command line's report; see iku-cli-report.h. */
+#include "iku-cli-report.h"
+
+static void
+append_json_string (GString *out, const char *raw)
+{
+  /* Paths come from the file system and need not be UTF-8. */
+  g_autofree char *text = g_utf8_make_valid (raw, -1);
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+      switch (c)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);   /* UTF-8 passes through */
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_json_array (GString *out, const char * const *items)
+{
+  g_string_append_c (out, '[');
+  for (guint i = 0; items != NULL && items[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (out, ", ");
+      append_json_string (out, items[i]);
+    }
+  g_string_append_c (out, ']');
+}
+
+char *
+iku_cli_report_to_json (const IkuCliReport *report)
+{
+  GString *out = g_string_new ("{\"written\": ");
+  append_json_array (out, report->written);
+  g_string_append (out, ", \"warnings\": ");
+  append_json_array (out, report->warnings);
+  g_string_append (out, ", \"error\": ");
+  if (report->error != NULL)
+    append_json_string (out, report->error);
+  else
+    g_string_append (out, "null");
+  g_string_append (out, "}\n");
+  return g_string_free (out, FALSE);
+}
+
+char *
+iku_cli_report_to_text (const IkuCliReport *report)
+{
+  GString *out = g_string_new (NULL);
+  guint n = report->written != NULL ? g_strv_length ((char **) report->written) : 0;
+  if (n == 0)
+    return g_string_free (out, FALSE);
+  if (n == 1)
+    g_string_append_printf (out, "1 IKU er gemt i %s:\n", report->folder);
+  else
+    g_string_append_printf (out, "%u IKU'er er gemt i %s:\n", n, report->folder);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (out, "  %s\n", report->written[i]);
+  return g_string_free (out, FALSE);
+}
+
+char *
+iku_cli_report_problems (const IkuCliReport *report)
+{
+  GString *out = g_string_new (NULL);
+  for (guint i = 0; report->warnings != NULL && report->warnings[i] != NULL; i++)
+    g_string_append_printf (out, "Bemærk: %s\n", report->warnings[i]);
+  if (report->error != NULL)
+    g_string_append_printf (out, "Fejl: %s\n", report->error);
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,167 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * ikuflet [--out DIR] [--json] [--date TEXT] SKEMA.ods
+ * Reads a competence schema (.ods) and writes one IKU PDF per employee, without
+ * LibreOffice. Exit codes: 0 written (warnings allowed), 1 input problem,
+ * 2 wrong usage, 3 output could not be written. */
+#include "iku-cli-report.h"
+#include "iku-export.h"
+#include "iku-ods.h"
+#include "iku-schema.h"
+
+#include <glib/gstdio.h>
+#include <errno.h>
+#include <locale.h>
+#include <stdio.h>
+
+enum {
+  EXIT_WRITTEN = 0,
+  EXIT_INPUT = 1,
+  EXIT_USAGE = 2,
+  EXIT_OUTPUT = 3,
+};
+
+typedef struct
+{
+  char    *out_dir;
+  char    *date;
+  gboolean json;
+  gboolean version;
+  char   **files;
+} Options;
+
+static void
+options_clear (Options *o)
+{
+  g_free (o->out_dir);
+  g_free (o->date);
+  g_strfreev (o->files);
+}
+
+static int
+finish (const Options *o, int code, const char *folder, const char * const *written,
+        const char * const *warnings, const char *error)
+{
+  IkuCliReport report = { written, warnings, error, folder };
+  g_autofree char *problems = iku_cli_report_problems (&report);
+  if (o->json)
+    {
+      g_autofree char *json = iku_cli_report_to_json (&report);
+      fputs (json, stdout);
+    }
+  else
+    {
+      g_autofree char *text = iku_cli_report_to_text (&report);
+      fputs (text, stdout);
+    }
+  fputs (problems, stderr);
+  fflush (stdout);
+  return code;
+}
+
+static gboolean
+parse (int argc, char **argv, Options *o, GError **error)
+{
+  GOptionEntry entries[] = {
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &o->out_dir,
+      "Gem IKU'erne i MAPPE i stedet for i skemaets mappe (mappen oprettes, hvis den mangler)", "MAPPE" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &o->json,
+      "Skriv resultatet som JSON: {\"written\": [...], \"warnings\": [...], \"error\": null}", NULL },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &o->date,
+      "Samtalens dato, som den skal stå i IKU'erne (ellers skemaets Dato eller dagens dato)", "TEKST" },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &o->version, "Vis versionen", NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->files, NULL, "SKEMA.ods" },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("SKEMA.ods");
+  g_option_context_set_summary (context,
+      "Laver én IKU (individuel kompetenceudviklingsplan) som PDF for hver medarbejder i\n"
+      "et fælles kompetenceskema (.ods). IKU'erne gemmes som »IKU - <navn>.pdf«.");
+  g_option_context_set_description (context,
+      "Afslutningskoder: 0 IKU'erne er gemt (evt. med bemærkninger), 1 problem med skemaet,\n"
+      "2 forkert brug, 3 IKU'erne kunne ikke gemmes.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, error))
+    return FALSE;
+  if (o->version)
+    return TRUE;
+  if (o->files == NULL || g_strv_length (o->files) != 1)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           "Angiv præcis ét kompetenceskema (.ods). Skriv »ikuflet --help« for at se hvordan.");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+program_path (const char *argv0)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  return exe != NULL ? g_steal_pointer (&exe) : g_strdup (argv0);
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  Options o = { 0 };
+  g_autoptr(GError) error = NULL;
+  int code;
+
+  if (!parse (argc, argv, &o, &error))
+    {
+      code = finish (&o, EXIT_USAGE, NULL, NULL, NULL, error->message);
+      options_clear (&o);
+      return code;
+    }
+  if (o.version)
+    {
+      printf ("ikuflet %s\n", IKUFLET_VERSION);
+      options_clear (&o);
+      return EXIT_WRITTEN;
+    }
+
+  const char *path = o.files[0];
+  g_autoptr(IkuBook) book = iku_ods_read_file (path, &error);
+  g_autoptr(IkuSchema) schema = book != NULL ? iku_schema_new_from_book (book, &error) : NULL;
+  if (schema == NULL)
+    {
+      g_autofree char *base = g_filename_display_basename (path);
+      g_autofree char *message = g_error_matches (error, IKU_SCHEMA_ERROR, IKU_SCHEMA_ERROR_NO_HEADER)
+                                 || g_error_matches (error, IKU_SCHEMA_ERROR, IKU_SCHEMA_ERROR_NO_EMPLOYEES)
+                                 ? g_strdup_printf ("%s: %s", base, error->message)
+                                 : g_strdup (error->message);
+      code = finish (&o, EXIT_INPUT, NULL, NULL, NULL, message);
+      options_clear (&o);
+      return code;
+    }
+  if (o.date != NULL)
+    iku_schema_set_date (schema, o.date);
+
+  g_autofree char *exe = program_path (argv[0]);
+  g_autoptr(IkuResources) res = iku_resources_new_for_program (exe, &error);
+  if (res == NULL)
+    {
+      code = finish (&o, EXIT_OUTPUT, NULL, NULL, NULL, error->message);
+      options_clear (&o);
+      return code;
+    }
+
+  g_autofree char *folder = o.out_dir != NULL ? g_strdup (o.out_dir) : g_path_get_dirname (path);
+  if (o.out_dir != NULL && g_mkdir_with_parents (folder, 0777) != 0)
+    {
+      g_autofree char *message = g_strdup_printf ("Mappen »%s« kunne ikke oprettes: %s.",
+                                                  folder, g_strerror (errno));
+      code = finish (&o, EXIT_OUTPUT, folder, NULL, NULL, message);
+      options_clear (&o);
+      return code;
+    }
+
+  g_autoptr(IkuExport) x = iku_export_new (schema, res, folder);
+  gboolean ok = iku_export_run (x, &error);
+  code = finish (&o, ok ? EXIT_WRITTEN : EXIT_OUTPUT, folder,
+                 iku_export_get_written (x, NULL), iku_export_get_warnings (x, NULL),
+                 ok ? NULL : error->message);
+  options_clear (&o);
+  return code;
+}

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Safe, unique IKU file names: "IKU - <navn>.pdf" as PRODUCT.md "Files" says. A
+ * name never contains a path separator, so a file can only land in its folder. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Most UTF-8 bytes of a file name before ".pdf". */
+#define IKU_FILE_NAME_MAX_STEM_BYTES 120
+
+/* "IKU - <name>.pdf" with <name> sanitised and cut to fit. (transfer full) */
+char *iku_file_name_for_employee (const char *name);
+
+/* Hands out names for one folder, in order: a name that collides with an earlier
+ * one (also case-insensitively) gets " (2)", " (3)", ... before ".pdf". */
+typedef struct _IkuFileNamer IkuFileNamer;
+
+IkuFileNamer *iku_file_namer_new  (void);
+void          iku_file_namer_free (IkuFileNamer *namer);
+/* (transfer full) */
+char         *iku_file_namer_next (IkuFileNamer *namer,
+                                   const char   *employee_name);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IkuFileNamer, iku_file_namer_free)
+
+G_END_DECLS

@@ -1,0 +1,139 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Writes "Det fælles kompetenceskema" as an .ods file (OpenDocument spreadsheet).
+
+  make-schema.py --example OUT.ods   the filled example schema the demo exports
+
+The workbook is generated rather than kept as an opaque binary, so every text and
+style in it can be reviewed in this file (and in example_schema.py). The zip is
+deterministic: fixed timestamps, fixed order, "mimetype" first and stored.
+"""
+import argparse
+import sys
+import zipfile
+from xml.sax.saxutils import escape
+
+import example_schema
+
+NS = {
+    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+    "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+    "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+    "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+    "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
+    "meta": "urn:oasis:names:tc:opendocument:xmlns:meta:1.0",
+    "config": "urn:oasis:names:tc:opendocument:xmlns:config:1.0",
+    "manifest": "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0",
+}
+MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
+HEADERS = ("Indsæt navn på medarbejder", "Indsæt indhold vedrørende medarbejder",
+           "Indsæt indhold vedrørende teamet")
+BUTTON = "Dobbeltklik for at lave PDF-filer"
+
+
+def xmlns(*names):
+    return " ".join('xmlns:%s="%s"' % (n, NS[n]) for n in names)
+
+
+AUTOMATIC_STYLES = """
+<office:automatic-styles>
+ <style:style style:name="coName" style:family="table-column"><style:table-column-properties fo:break-before="auto" style:column-width="5.2cm"/></style:style>
+ <style:style style:name="coText" style:family="table-column"><style:table-column-properties fo:break-before="auto" style:column-width="10.5cm"/></style:style>
+ <style:style style:name="roAuto" style:family="table-row"><style:table-row-properties style:use-optimal-row-height="true" fo:break-before="auto"/></style:style>
+ <style:style style:name="roTitle" style:family="table-row"><style:table-row-properties style:row-height="1.1cm" fo:break-before="auto"/></style:style>
+ <style:style style:name="roButton" style:family="table-row"><style:table-row-properties style:row-height="0.9cm" fo:break-before="auto"/></style:style>
+ <style:style style:name="ta1" style:family="table"><style:table-properties table:display="true" style:writing-mode="lr-tb"/></style:style>
+ <style:style style:name="ceTitle" style:family="table-cell"><style:table-cell-properties style:vertical-align="middle"/><style:text-properties fo:font-size="16pt" fo:font-weight="bold" fo:color="#1f3864"/></style:style>
+ <style:style style:name="ceLabel" style:family="table-cell"><style:table-cell-properties style:vertical-align="top"/><style:text-properties fo:font-weight="bold"/></style:style>
+ <style:style style:name="ceValue" style:family="table-cell"><style:table-cell-properties style:vertical-align="top" fo:border-bottom="0.5pt solid #8eaadb"/></style:style>
+ <style:style style:name="ceButton" style:family="table-cell"><style:table-cell-properties fo:background-color="#2f5597" style:vertical-align="middle" fo:border="1.5pt solid #1f3864" fo:wrap-option="wrap"/><style:paragraph-properties fo:text-align="center"/><style:text-properties fo:font-weight="bold" fo:color="#ffffff"/></style:style>
+ <style:style style:name="ceHeader" style:family="table-cell"><style:table-cell-properties fo:background-color="#d9e2f3" style:vertical-align="middle" fo:border="0.5pt solid #8eaadb" fo:wrap-option="wrap"/><style:text-properties fo:font-weight="bold"/></style:style>
+ <style:style style:name="ceCell" style:family="table-cell"><style:table-cell-properties style:vertical-align="top" fo:border="0.5pt solid #b4c6e7" fo:wrap-option="wrap"/></style:style>
+</office:automatic-styles>
+"""
+
+
+def cell(text, style, extra=""):
+    if text is None or text == "":
+        return '<table:table-cell table:style-name="%s"%s/>' % (style, extra)
+    paras = "".join("<text:p>%s</text:p>" % escape(p) for p in text.split("\n"))
+    return ('<table:table-cell table:style-name="%s" office:value-type="string"%s>%s</table:table-cell>'
+            % (style, extra, paras))
+
+
+def row(cells, style="roAuto"):
+    return '<table:table-row table:style-name="%s">%s</table:table-row>' % (style, "".join(cells))
+
+
+def schema_sheet(name, team, leader, date, rows, blank_rows=0):
+    out = ['<table:table table:name="%s" table:style-name="ta1">' % escape(name),
+           '<table:table-column table:style-name="coName" table:default-cell-style-name="ceCell"/>',
+           '<table:table-column table:style-name="coText" table:number-columns-repeated="2" '
+           'table:default-cell-style-name="ceCell"/>']
+    out.append(row([cell("Det fælles kompetenceskema", "ceTitle"), cell(None, "Default"),
+                    cell(None, "Default")], "roTitle"))
+    out.append(row([cell("Team:", "ceLabel"), cell(team, "ceValue"), cell(None, "Default")]))
+    out.append(row([cell("Leder:", "ceLabel"), cell(leader, "ceValue"), cell(None, "Default")]))
+    out.append(row([cell("Dato:", "ceLabel"), cell(date, "ceValue"), cell(None, "Default")]))
+    out.append(row([cell(None, "Default"), cell(BUTTON, "ceButton"), cell(None, "Default")], "roButton"))
+    out.append(row([cell(h, "ceHeader") for h in HEADERS]))
+    for r in rows:
+        out.append(row([cell(r[0], "ceCell"), cell(r[1], "ceCell"), cell(r[2], "ceCell")]))
+    if blank_rows:
+        out.append('<table:table-row table:style-name="roAuto" table:number-rows-repeated="%d">'
+                   '<table:table-cell table:style-name="ceCell" table:number-columns-repeated="3"/>'
+                   '</table:table-row>' % blank_rows)
+    out.append("</table:table>")
+    return "".join(out)
+
+
+def content_xml(sheets):
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<office:document-content %s office:version="1.3">%s'
+            '<office:body><office:spreadsheet>%s</office:spreadsheet></office:body>'
+            '</office:document-content>\n'
+            % (xmlns("office", "style", "text", "table", "fo"), AUTOMATIC_STYLES, "".join(sheets)))
+
+
+def meta_xml(title):
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<office:document-meta %s office:version="1.3"><office:meta>'
+            '<meta:generator>ikuflet make-schema.py</meta:generator>'
+            '<dc:title>%s</dc:title></office:meta></office:document-meta>\n'
+            % (xmlns("office", "meta") + ' xmlns:dc="http://purl.org/dc/elements/1.1/"', escape(title)))
+
+
+MANIFEST = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<manifest:manifest %s manifest:version="1.3">'
+            '<manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="%s"/>'
+            '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+            '<manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>'
+            '</manifest:manifest>\n' % (xmlns("manifest"), MIMETYPE))
+
+
+def write_ods(path, files):
+    stamp = (2026, 1, 1, 0, 0, 0)
+    with zipfile.ZipFile(path, "w") as z:
+        info = zipfile.ZipInfo("mimetype", stamp)
+        info.compress_type = zipfile.ZIP_STORED
+        z.writestr(info, MIMETYPE)
+        for name, data in files:
+            info = zipfile.ZipInfo(name, stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data.encode("utf-8"))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--example", metavar="OUT.ods", required=True)
+    args = ap.parse_args()
+    ex = example_schema
+    sheet = schema_sheet("Kompetenceskema", ex.TEAM, ex.LEADER, ex.DATE, ex.ROWS, blank_rows=20)
+    write_ods(args.example, [("content.xml", content_xml([sheet])),
+                             ("meta.xml", meta_xml("Det fælles kompetenceskema – eksempel")),
+                             ("META-INF/manifest.xml", MANIFEST)])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * File names as PRODUCT.md "Files" says: sanitised, bounded, unique, never a path. */
+#include "iku-file-name.h"
+
+#include <string.h>
+
+static void
+check (const char *name, const char *expected)
+{
+  g_autofree char *got = iku_file_name_for_employee (name);
+  g_assert_cmpstr (got, ==, expected);
+}
+
+static void
+test_plain (void)
+{
+  check ("Anne Hansen", "IKU - Anne Hansen.pdf");
+  check ("Søren Ærø-Åse", "IKU - Søren Ærø-Åse.pdf");
+  check ("Nguyễn Thị Phương", "IKU - Nguyễn Thị Phương.pdf");
+}
+
+static void
+test_forbidden_characters (void)
+{
+  check ("a/b\\c:d*e?f\"g<h>i|j", "IKU - a_b_c_d_e_f_g_h_i_j.pdf");
+  check ("tab\there\x01x\x7F", "IKU - tab_here_x_.pdf");
+  check ("line\nbreak", "IKU - line_break.pdf");
+}
+
+static void
+test_path_traversal (void)
+{
+  const char *evil[] = { "../../etc/passwd", "..", ".", "/", "/etc/cron.d/x", "..\\..\\win.ini",
+                         "a/../../b", "~/.bashrc", " ../ " };
+  for (gsize i = 0; i < G_N_ELEMENTS (evil); i++)
+    {
+      g_autofree char *got = iku_file_name_for_employee (evil[i]);
+      g_assert_null (strchr (got, '/'));
+      g_assert_null (strchr (got, '\\'));
+      g_assert_true (g_str_has_prefix (got, "IKU - "));
+      g_assert_true (g_str_has_suffix (got, ".pdf"));
+      g_assert_cmpstr (got, !=, "..");
+    }
+  check ("../../etc/passwd", "IKU - _.._etc_passwd.pdf");
+  check ("..", "IKU - _.pdf");
+}
+
+static void
+test_dots_and_spaces_trimmed (void)
+{
+  check ("  ...Bo Ek...  ", "IKU - Bo Ek.pdf");
+  check (". .", "IKU - _.pdf");
+}
+
+static void
+test_device_names (void)
+{
+  check ("CON", "IKU - CON_.pdf");
+  check ("nul", "IKU - nul_.pdf");
+  check ("Com1", "IKU - Com1_.pdf");
+  check ("lpt9.txt", "IKU - lpt9.txt_.pdf");
+  check ("COM0", "IKU - COM0.pdf");
+  check ("Connie", "IKU - Connie.pdf");
+  check ("AUX ", "IKU - AUX_.pdf");
+}
+
+static void
+test_length_bound (void)
+{
+  /* 200 'ø' (2 bytes each): cut to at most 120 bytes before ".pdf", on a
+   * character boundary. */
+  GString *s = g_string_new (NULL);
+  for (int i = 0; i < 200; i++)
+    g_string_append (s, "ø");
+  g_autofree char *got = iku_file_name_for_employee (s->str);
+  g_string_free (s, TRUE);
+  gsize stem = strlen (got) - strlen (".pdf");
+  g_assert_cmpuint (stem, <=, IKU_FILE_NAME_MAX_STEM_BYTES);
+  g_assert_cmpuint (stem, >=, IKU_FILE_NAME_MAX_STEM_BYTES - 1);
+  g_assert_true (g_utf8_validate (got, -1, NULL));
+}
+
+static void
+test_collisions (void)
+{
+  g_autoptr(IkuFileNamer) n = iku_file_namer_new ();
+  const char *names[] = { "Anne", "anne", "ANNE", "A/B", "A_B", "Bo" };
+  const char *expected[] = { "IKU - Anne.pdf", "IKU - anne (2).pdf", "IKU - ANNE (3).pdf",
+                             "IKU - A_B.pdf", "IKU - A_B (2).pdf", "IKU - Bo.pdf" };
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *got = iku_file_namer_next (n, names[i]);
+      g_assert_cmpstr (got, ==, expected[i]);
+    }
+}
+
+static void
+test_collision_suffix_within_bound (void)
+{
+  g_autoptr(IkuFileNamer) n = iku_file_namer_new ();
+  g_autofree char *name = g_strnfill (300, 'k');
+  g_autofree char *first = iku_file_namer_next (n, name);
+  g_autofree char *second = iku_file_namer_next (n, name);
+  g_assert_cmpstr (first, !=, second);
+  g_assert_true (g_str_has_suffix (second, " (2).pdf"));
+  g_assert_cmpuint (strlen (second) - 4, <=, IKU_FILE_NAME_MAX_STEM_BYTES);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/file-name/plain", test_plain);
+  g_test_add_func ("/file-name/forbidden-characters", test_forbidden_characters);
+  g_test_add_func ("/file-name/path-traversal", test_path_traversal);
+  g_test_add_func ("/file-name/dots-and-spaces", test_dots_and_spaces_trimmed);
+  g_test_add_func ("/file-name/device-names", test_device_names);
+  g_test_add_func ("/file-name/length-bound", test_length_bound);
+  g_test_add_func ("/file-name/collisions", test_collisions);
+  g_test_add_func ("/file-name/collision-suffix-within-bound", test_collision_suffix_within_bound);
+  return g_test_run ();
+}

@@ -1,0 +1,306 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * The schema rules of PRODUCT.md "Reading the schema", one test per rule. */
+#include "iku-schema.h"
+#include "iku-test-util.h"
+
+#include <string.h>
+
+#define HEADERS "Indsæt navn på medarbejder|Indsæt indhold vedrørende medarbejder|Indsæt indhold vedrørende teamet"
+
+static IkuSchema *
+schema_from (const char *spec)
+{
+  g_autoptr(IkuGrid) grid = iku_test_grid_new ("Skema", spec);
+  g_autoptr(GError) error = NULL;
+  IkuSchema *schema = iku_schema_new_from_grid (grid, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (schema);
+  return schema;
+}
+
+static GError *
+schema_error (const char *spec)
+{
+  g_autoptr(IkuGrid) grid = iku_test_grid_new ("Skema", spec);
+  GError *error = NULL;
+  g_autoptr(IkuSchema) schema = iku_schema_new_from_grid (grid, &error);
+  g_assert_null (schema);
+  g_assert_nonnull (error);
+  return error;
+}
+
+static const IkuEmployee *
+employee (const IkuSchema *schema, guint i)
+{
+  g_assert_cmpuint (i, <, iku_schema_get_n_employees (schema));
+  return iku_schema_get_employee (schema, i);
+}
+
+static void
+assert_items (const IkuEmployee *e, const char *const *expected)
+{
+  guint n = 0;
+  const char *const *items = iku_employee_get_items (e, &n);
+  g_assert_cmpuint (n, ==, g_strv_length ((char **) expected));
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (items[i], ==, expected[i]);
+  g_assert_null (items[n]);
+}
+
+static gboolean
+has_warning (const IkuSchema *schema, const char *part)
+{
+  guint n = 0;
+  const char *const *w = iku_schema_get_warnings (schema, &n);
+  for (guint i = 0; i < n; i++)
+    if (strstr (w[i], part) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_canonical_headers (void)
+{
+  g_autoptr(IkuSchema) s = schema_from (HEADERS "\nAnne Hansen|Kursus i Excel|Fælles møder");
+  g_assert_cmpuint (iku_schema_get_n_employees (s), ==, 1);
+  g_assert_cmpstr (iku_employee_get_name (employee (s, 0)), ==, "Anne Hansen");
+  g_assert_cmpuint (iku_employee_get_row (employee (s, 0)), ==, 2);
+  assert_items (employee (s, 0), (const char *[]) { "Kursus i Excel", NULL });
+  guint n = 0;
+  const char *const *team = iku_schema_get_team_items (s, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpstr (team[0], ==, "Fælles møder");
+  g_assert_cmpstr (iku_schema_get_sheet_name (s), ==, "Skema");
+}
+
+static void
+test_short_headers_any_order (void)
+{
+  /* Short forms, other column order, extra columns ignored, header not at A1. */
+  g_autoptr(IkuSchema) s = schema_from ("\n|Noter|Teamfokus|Medarbejder|Individuelt fokus\n"
+                                        "|x|Team A|Bo|Ind B");
+  g_assert_cmpuint (iku_schema_get_n_employees (s), ==, 1);
+  g_assert_cmpstr (iku_employee_get_name (employee (s, 0)), ==, "Bo");
+  assert_items (employee (s, 0), (const char *[]) { "Ind B", NULL });
+  g_autoptr(IkuSchema) s2 = schema_from ("Navn|Individuelt fokus|Teamfokus\nCe|I|T");
+  g_assert_cmpstr (iku_employee_get_name (employee (s2, 0)), ==, "Ce");
+}
+
+static void
+test_header_matching_ignores_case_space_breaks (void)
+{
+  g_autoptr(IkuSchema) s = schema_from ("  INDSÆT NAVN\\nPÅ   medarbejder |indsæt indhold  vedrørende\\nmedarbejder|"
+                                        "Indsæt Indhold Vedrørende Teamet  \nDitte|A|B");
+  g_assert_cmpstr (iku_employee_get_name (employee (s, 0)), ==, "Ditte");
+  /* NFC: "ø" written decomposed ("o" + U+0338 is not ø, but "å" as a + U+030A is). */
+  g_autoptr(IkuSchema) s2 = schema_from ("Indsæt navn pa\xCC\x8A medarbejder|Individuelt fokus|Teamfokus\nEva|x|y");
+  g_assert_cmpstr (iku_employee_get_name (employee (s2, 0)), ==, "Eva");
+}
+
+static void
+test_no_header (void)
+{
+  g_autoptr(GError) e = schema_error ("Navn|Alder\nAnne|40");
+  g_assert_error (e, IKU_SCHEMA_ERROR, IKU_SCHEMA_ERROR_NO_HEADER);
+  g_assert_nonnull (strstr (e->message, "Indsæt navn på medarbejder"));
+  g_autoptr(GError) e2 = schema_error ("");
+  g_assert_error (e2, IKU_SCHEMA_ERROR, IKU_SCHEMA_ERROR_NO_HEADER);
+}
+
+static void
+test_no_employees (void)
+{
+  g_autoptr(GError) e = schema_error (HEADERS "\n||Kun team\n\n");
+  g_assert_error (e, IKU_SCHEMA_ERROR, IKU_SCHEMA_ERROR_NO_EMPLOYEES);
+  g_assert_nonnull (strstr (e->message, "Skema"));
+  g_assert_nonnull (strstr (e->message, "A1"));
+}
+
+static void
+test_continuation_rows (void)
+{
+  g_autoptr(IkuSchema) s = schema_from (HEADERS "\n"
+                                        "Anne|Første|\n"
+                                        "|Anden|\n"
+                                        "\n"
+                                        "|Tredje efter tom række|\n"
+                                        "Bo|B1|\n"
+                                        "|B2|");
+  g_assert_cmpuint (iku_schema_get_n_employees (s), ==, 2);
+  assert_items (employee (s, 0), (const char *[]) { "Første", "Anden", "Tredje efter tom række", NULL });
+  assert_items (employee (s, 1), (const char *[]) { "B1", "B2", NULL });
+}
+
+static void
+test_content_without_name_is_reported (void)
+{
+  g_autoptr(IkuSchema) s = schema_from (HEADERS "\n|Forældreløs|\nAnne|A|");
+  assert_items (employee (s, 0), (const char *[]) { "A", NULL });
+  g_assert_true (has_warning (s, "Række 2"));
+  g_assert_true (has_warning (s, "intet navn"));
+}
+
+static void
+test_team_items_order_and_duplicates (void)
+{
+  g_autoptr(IkuSchema) s = schema_from (HEADERS "\n"
+                                        "Anne|a|Møder hver uge\n"
+                                        "Bo|b|Møder hver uge\n"
+                                        "Ce|c|Ny  vagtplan \n"
+                                        "||Møder hver uge\n"
+                                        "||Ny vagtplan\n"
+                                        "||Trivsel");
+  guint n = 0;
+  const char *const *team = iku_schema_get_team_items (s, &n);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpstr (team[0], ==, "Møder hver uge");
+  g_assert_cmpstr (team[1], ==, "Ny  vagtplan");
+  g_assert_cmpstr (team[2], ==, "Trivsel");
+  g_assert_null (team[3]);
+  /* A team-only row with an empty name does not give anyone individual content. */
+  assert_items (employee (s, 2), (const char *[]) { "c", NULL });
+}
+
+static void
+test_same_name_merged_with_warning (void)
+{
+  g_autoptr(IkuSchema) s = schema_from (HEADERS "\n"
+                                        "Anne Hansen|Et|\n"
+                                        "Bo|B|\n"
+                                        "anne  HANSEN|To|\n");
+  g_assert_cmpuint (iku_schema_get_n_employees (s), ==, 2);
+  g_assert_cmpstr (iku_employee_get_name (employee (s, 0)), ==, "Anne Hansen");
+  assert_items (employee (s, 0), (const char *[]) { "Et", "To", NULL });
+  g_assert_true (has_warning (s, "»Anne Hansen« står i flere rækker (2 og 4)"));
+}
+
+static void
+test_names_normalised (void)
+{
+  /* Decomposed å (a + ring), surrounding and inner white space, a line break. */
+  g_autoptr(IkuSchema) s = schema_from (HEADERS "\n  Sa\xCC\x8Ara   Møller\\nJensen  |x|");
+  g_assert_cmpstr (iku_employee_get_name (employee (s, 0)), ==, "Såra Møller Jensen");
+}
+
+static void
+test_cell_text_kept (void)
+{
+  g_autoptr(IkuSchema) s = schema_from (HEADERS "\nAnne|\\nLinje 1  \\n• punkt\\n  - under\\n\\n|");
+  assert_items (employee (s, 0), (const char *[]) { "Linje 1\n• punkt\n  - under", NULL });
+}
+
+static void
+test_header_area (void)
+{
+  g_autoptr(IkuSchema) s = schema_from ("Det fælles kompetenceskema\n"
+                                        "Team:||  Dagplejen  Nord \n"
+                                        "leder|Mette Sørensen\n"
+                                        "DATO :|3. marts 2026\n"
+                                        "|Dobbeltklik for at lave PDF-filer\n"
+                                        HEADERS "\nAnne|x|y");
+  g_assert_cmpstr (iku_schema_get_team (s), ==, "Dagplejen Nord");
+  g_assert_cmpstr (iku_schema_get_leader (s), ==, "Mette Sørensen");
+  g_assert_cmpstr (iku_schema_get_date (s), ==, "3. marts 2026");
+  iku_schema_set_date (s, "1. april 2026");
+  g_assert_cmpstr (iku_schema_get_date (s), ==, "1. april 2026");
+}
+
+static void
+test_header_area_absent (void)
+{
+  g_autoptr(IkuSchema) s = schema_from (HEADERS "\nAnne|x|y\nTeam:|Ikke header-område|");
+  g_assert_null (iku_schema_get_team (s));
+  g_assert_null (iku_schema_get_leader (s));
+  g_assert_null (iku_schema_get_date (s));
+}
+
+static void
+test_button_cell (void)
+{
+  g_autoptr(IkuGrid) g = iku_test_grid_new ("S", "|Dobbeltklik for at\\nlave  PDF-filer\n" HEADERS "\n"
+                                            "Anne|Dobbeltklik for at lave PDF-filer|");
+  g_assert_true (iku_schema_is_button_cell (g, 0, 1));
+  g_assert_false (iku_schema_is_button_cell (g, 0, 0));
+  g_assert_false (iku_schema_is_button_cell (g, 2, 1));   /* below the header: content */
+  g_autoptr(IkuGrid) plain = iku_test_grid_new ("S", "Dobbeltklik for at lave PDF-filer\nNavn|Alder");
+  g_assert_false (iku_schema_is_button_cell (plain, 0, 0)); /* not a schema */
+}
+
+static void
+test_book_sheet_choice (void)
+{
+  g_autoptr(IkuBook) book = iku_book_new ();
+  iku_book_add_sheet (book, iku_test_grid_new ("Vejledning", "Sådan gør du\nNavn|Alder"));
+  iku_book_add_sheet (book, iku_test_grid_new ("Gammelt", HEADERS "\nGammel|g|"));
+  iku_book_add_sheet (book, iku_test_grid_new ("Nyt", HEADERS "\nNy|n|"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkuSchema) first = iku_schema_new_from_book (book, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (iku_schema_get_sheet_name (first), ==, "Gammelt");
+  iku_book_set_active (book, 2);
+  g_autoptr(IkuSchema) active = iku_schema_new_from_book (book, &error);
+  g_assert_cmpstr (iku_schema_get_sheet_name (active), ==, "Nyt");
+  iku_book_set_active (book, 0);   /* active sheet without header: first one that has it */
+  g_autoptr(IkuSchema) fallback = iku_schema_new_from_book (book, &error);
+  g_assert_cmpstr (iku_schema_get_sheet_name (fallback), ==, "Gammelt");
+}
+
+static void
+test_employee_without_individual_content_warns (void)
+{
+  g_autoptr(IkuSchema) s = schema_from (HEADERS "\nAnne||Team\nBo|b|");
+  g_assert_cmpuint (iku_schema_get_n_employees (s), ==, 2);
+  g_assert_true (has_warning (s, "Række 2: »Anne« har intet individuelt indhold"));
+}
+
+static void
+test_overlong_name_not_misattributed (void)
+{
+  g_autofree char *longname = g_strnfill (500, 'x');
+  g_autofree char *spec = g_strdup_printf (HEADERS "\nAnne|a|\n%s|hemmeligt|\n|også hemmeligt|", longname);
+  g_autoptr(IkuSchema) s = schema_from (spec);
+  g_assert_cmpuint (iku_schema_get_n_employees (s), ==, 1);
+  assert_items (employee (s, 0), (const char *[]) { "a", NULL });
+  g_assert_true (has_warning (s, "Række 3"));
+  g_assert_true (has_warning (s, "Række 4"));
+}
+
+static void
+test_many_rows (void)
+{
+  GString *spec = g_string_new (HEADERS);
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (spec, "\nPerson %u|Indhold %u|Team %u", i, i, i % 5);
+  g_autoptr(IkuSchema) s = schema_from (spec->str);
+  g_string_free (spec, TRUE);
+  g_assert_cmpuint (iku_schema_get_n_employees (s), ==, 20000);
+  g_assert_cmpstr (iku_employee_get_name (employee (s, 19999)), ==, "Person 19999");
+  guint n = 0;
+  iku_schema_get_team_items (s, &n);
+  g_assert_cmpuint (n, ==, 5);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/schema/headers/canonical", test_canonical_headers);
+  g_test_add_func ("/schema/headers/short-any-order", test_short_headers_any_order);
+  g_test_add_func ("/schema/headers/case-space-breaks-nfc", test_header_matching_ignores_case_space_breaks);
+  g_test_add_func ("/schema/headers/none", test_no_header);
+  g_test_add_func ("/schema/employees/none", test_no_employees);
+  g_test_add_func ("/schema/rows/continuation", test_continuation_rows);
+  g_test_add_func ("/schema/rows/content-without-name", test_content_without_name_is_reported);
+  g_test_add_func ("/schema/team/order-and-duplicates", test_team_items_order_and_duplicates);
+  g_test_add_func ("/schema/names/same-name-merged", test_same_name_merged_with_warning);
+  g_test_add_func ("/schema/names/normalised", test_names_normalised);
+  g_test_add_func ("/schema/names/overlong", test_overlong_name_not_misattributed);
+  g_test_add_func ("/schema/cells/text-kept", test_cell_text_kept);
+  g_test_add_func ("/schema/area/values", test_header_area);
+  g_test_add_func ("/schema/area/absent", test_header_area_absent);
+  g_test_add_func ("/schema/button-cell", test_button_cell);
+  g_test_add_func ("/schema/book/sheet-choice", test_book_sheet_choice);
+  g_test_add_func ("/schema/employees/no-individual-content", test_employee_without_individual_content_warns);
+  g_test_add_func ("/schema/rows/twenty-thousand", test_many_rows);
+  return g_test_run ();
+}

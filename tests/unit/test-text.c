@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Text rules: header keys, clean names, trimming, Danish dates. */
+#include "iku-text.h"
+
+static void
+test_key (void)
+{
+  g_autofree char *a = iku_text_dup_key ("  Indsæt NAVN\npå\t medarbejder ");
+  g_assert_cmpstr (a, ==, "indsæt navn på medarbejder");
+  g_autofree char *b = iku_text_dup_key ("ÆBLE\xC2\xA0" "Øst");   /* no-break space */
+  g_assert_cmpstr (b, ==, "æble øst");
+  g_autofree char *c = iku_text_dup_key ("Stra\xC3\x9F" "e");   /* ß case-folds to ss */
+  g_assert_cmpstr (c, ==, "strasse");
+}
+
+static void
+test_clean_name (void)
+{
+  g_autofree char *a = iku_text_dup_clean_name ("\n  Nguye\xCC\x82\xCC\x83n   Thị \n");
+  g_assert_cmpstr (a, ==, "Nguyễn Thị");
+  g_autofree char *b = iku_text_dup_clean_name ("   ");
+  g_assert_cmpstr (b, ==, "");
+}
+
+static void
+test_blank (void)
+{
+  g_assert_true (iku_text_is_blank (NULL));
+  g_assert_true (iku_text_is_blank (" \n\t\xC2\xA0"));
+  g_assert_false (iku_text_is_blank (" x "));
+}
+
+static void
+test_trimmed (void)
+{
+  g_autofree char *a = iku_text_dup_trimmed ("\n \nFørste  \r\n  • to\t\n\n  \n");
+  g_assert_cmpstr (a, ==, "Første\n  • to");
+  g_autofree char *b = iku_text_dup_trimmed ("a\n\n\nb");
+  g_assert_cmpstr (b, ==, "a\n\n\nb");
+}
+
+static void
+test_date (void)
+{
+  g_autoptr(GDateTime) d = g_date_time_new_local (2026, 3, 5, 12, 0, 0);
+  g_autofree char *s = iku_text_format_date (d);
+  g_assert_cmpstr (s, ==, "5. marts 2026");
+  g_autoptr(GDateTime) e = g_date_time_new_local (2026, 11, 22, 0, 0, 0);
+  g_autofree char *t = iku_text_format_date (e);
+  g_assert_cmpstr (t, ==, "22. november 2026");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/text/key", test_key);
+  g_test_add_func ("/text/clean-name", test_clean_name);
+  g_test_add_func ("/text/blank", test_blank);
+  g_test_add_func ("/text/trimmed", test_trimmed);
+  g_test_add_func ("/text/date", test_date);
+  return g_test_run ();
+}
