@@ -1,0 +1,308 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * The export: one PDF per employee, safe names, atomic writes, a true report,
+ * and no employee's individual content in another employee's IKU. */
+#include "iku-export.h"
+#include "iku-test-util.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#define HEADERS "Navn|Individuelt fokus|Teamfokus"
+
+typedef struct
+{
+  char         *dir;
+  IkuResources *res;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  f->dir = iku_test_make_temp_dir ();
+  f->res = iku_resources_new_from_dir (g_getenv ("IKUFLET_DATA_DIR"), &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  iku_resources_free (f->res);
+  g_free (f->dir);
+}
+
+static IkuSchema *
+schema_from (const char *spec)
+{
+  g_autoptr(IkuGrid) grid = iku_test_grid_new ("Skema", spec);
+  g_autoptr(GError) error = NULL;
+  IkuSchema *schema = iku_schema_new_from_grid (grid, &error);
+  g_assert_no_error (error);
+  return schema;
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+  while (d != NULL && g_dir_read_name (d) != NULL)
+    n++;
+  return n;
+}
+
+static char *
+text_of (const char *dir, const char *file)
+{
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  g_autofree char *raw = iku_test_pdf_text (path);
+  return iku_test_squash_space (raw);
+}
+
+static void
+test_one_pdf_each (Fixture *f, gconstpointer data)
+{
+  g_autoptr(IkuSchema) s = schema_from ("Team:|Dagplejen\nLeder:|Mette\nDato:|3. marts 2026\n" HEADERS "\n"
+                                        "Anne Hansen|Kursus i Excel|Fælles møder\n"
+                                        "|Mentor for ny kollega|\n"
+                                        "Bo Ek|Førstehjælp|Ny vagtplan\n"
+                                        "Ce Lund|Sårpleje|");
+  g_autoptr(IkuExport) x = iku_export_new (s, f->res, f->dir);
+  g_autoptr(GError) error = NULL;
+  g_assert_true (iku_export_run (x, &error));
+  g_assert_no_error (error);
+  guint n = 0;
+  const char *const *written = iku_export_get_written (x, &n);
+  g_assert_cmpuint (n, ==, 3);
+  g_autofree char *expected0 = g_build_filename (f->dir, "IKU - Anne Hansen.pdf", NULL);
+  g_assert_cmpstr (written[0], ==, expected0);
+  g_assert_null (written[3]);
+  g_assert_cmpuint (count_files (f->dir), ==, 3);
+
+  g_autofree char *anne = text_of (f->dir, "IKU - Anne Hansen.pdf");
+  g_assert_nonnull (strstr (anne, "Anne Hansen"));
+  g_assert_nonnull (strstr (anne, "Kursus i Excel"));
+  g_assert_nonnull (strstr (anne, "Mentor for ny kollega"));
+  g_assert_nonnull (strstr (anne, "Fælles møder"));
+  g_assert_nonnull (strstr (anne, "Ny vagtplan"));
+  g_assert_nonnull (strstr (anne, "Dagplejen"));
+  g_assert_nonnull (strstr (anne, "Mette"));
+  g_assert_nonnull (strstr (anne, "3. marts 2026"));
+  g_assert_null (strstr (anne, "Førstehjælp"));
+  g_assert_null (strstr (anne, "Sårpleje"));
+  g_autofree char *bo = text_of (f->dir, "IKU - Bo Ek.pdf");
+  g_assert_nonnull (strstr (bo, "Førstehjælp"));
+  g_assert_null (strstr (bo, "Kursus i Excel"));
+  g_assert_null (strstr (bo, "Mentor"));
+  iku_test_assert_pdf_sound (written[2]);
+}
+
+static void
+test_default_date_is_today (Fixture *f, gconstpointer data)
+{
+  g_autoptr(IkuSchema) s = schema_from (HEADERS "\nAnne|a|");
+  g_autoptr(IkuExport) x = iku_export_new (s, f->res, f->dir);
+  g_assert_true (iku_export_run (x, NULL));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *text = text_of (f->dir, "IKU - Anne.pdf");
+  g_autofree char *year = g_strdup_printf ("%d", g_date_time_get_year (now));
+  g_autofree char *day = g_strdup_printf ("%d. ", g_date_time_get_day_of_month (now));
+  g_assert_nonnull (strstr (text, year));
+  g_assert_nonnull (strstr (text, day));
+}
+
+static void
+test_missing_folder (Fixture *f, gconstpointer data)
+{
+  g_autoptr(IkuSchema) s = schema_from (HEADERS "\nAnne|a|");
+  g_autofree char *gone = g_build_filename (f->dir, "findes-ikke", NULL);
+  g_autoptr(IkuExport) x = iku_export_new (s, f->res, gone);
+  g_autoptr(GError) error = NULL;
+  g_assert_false (iku_export_run (x, &error));
+  g_assert_error (error, IKU_EXPORT_ERROR, IKU_EXPORT_ERROR_FOLDER);
+  g_assert_nonnull (strstr (error->message, gone));
+  guint n = 99;
+  iku_export_get_written (x, &n);
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_false (g_file_test (gone, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_one_blocked_others_written (Fixture *f, gconstpointer data)
+{
+  g_autoptr(IkuSchema) s = schema_from (HEADERS "\nAnne|a|\nBo|b|\nCe|c|");
+  g_autofree char *blocker = g_build_filename (f->dir, "IKU - Bo.pdf", NULL);
+  g_assert_cmpint (g_mkdir (blocker, 0700), ==, 0);
+  g_autoptr(IkuExport) x = iku_export_new (s, f->res, f->dir);
+  g_autoptr(GError) error = NULL;
+  g_assert_false (iku_export_run (x, &error));
+  g_assert_error (error, IKU_EXPORT_ERROR, IKU_EXPORT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "1 af 3"));
+  g_assert_nonnull (strstr (error->message, "IKU - Bo.pdf"));
+  guint n = 0;
+  const char *const *written = iku_export_get_written (x, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_true (g_str_has_suffix (written[0], "IKU - Anne.pdf"));
+  g_assert_true (g_str_has_suffix (written[1], "IKU - Ce.pdf"));
+  g_assert_cmpuint (count_files (f->dir), ==, 3);   /* two PDFs and the folder, nothing else */
+}
+
+static void
+test_existing_replaced (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "IKU - Anne.pdf", NULL);
+  g_assert_true (g_file_set_contents (path, "old version", -1, NULL));
+  g_autoptr(IkuSchema) s = schema_from (HEADERS "\nAnne|ny aftale|");
+  g_autoptr(IkuExport) x = iku_export_new (s, f->res, f->dir);
+  g_assert_true (iku_export_run (x, NULL));
+  g_autofree char *text = text_of (f->dir, "IKU - Anne.pdf");
+  g_assert_nonnull (strstr (text, "ny aftale"));
+  g_assert_cmpuint (count_files (f->dir), ==, 1);
+}
+
+static void
+test_names_never_escape (Fixture *f, gconstpointer data)
+{
+  g_autofree char *inner = g_build_filename (f->dir, "ud", NULL);
+  g_assert_cmpint (g_mkdir (inner, 0700), ==, 0);
+  g_autoptr(IkuSchema) s = schema_from (HEADERS "\n../../x|a|\n/etc/passwd|b|\n..|c|\nCON|d|\n.hidden|e|");
+  g_autoptr(IkuExport) x = iku_export_new (s, f->res, inner);
+  g_assert_true (iku_export_run (x, NULL));
+  guint n = 0;
+  const char *const *written = iku_export_get_written (x, &n);
+  g_assert_cmpuint (n, ==, 5);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *dir = g_path_get_dirname (written[i]);
+      g_assert_cmpstr (dir, ==, inner);
+      g_autofree char *base = g_path_get_basename (written[i]);
+      g_assert_true (g_str_has_prefix (base, "IKU - "));
+    }
+  g_assert_cmpuint (count_files (f->dir), ==, 1);   /* only "ud" */
+  g_assert_cmpuint (count_files (inner), ==, 5);
+}
+
+static void
+test_collisions_numbered (Fixture *f, gconstpointer data)
+{
+  g_autoptr(IkuSchema) s = schema_from (HEADERS "\nA/B|a|\nA_B|b|\nA:B|c|");
+  g_autoptr(IkuExport) x = iku_export_new (s, f->res, f->dir);
+  g_assert_true (iku_export_run (x, NULL));
+  g_assert_cmpuint (count_files (f->dir), ==, 3);
+  g_autofree char *third = text_of (f->dir, "IKU - A_B (3).pdf");
+  g_assert_nonnull (strstr (third, "A:B"));
+}
+
+typedef struct { guint calls, last, total, cancel_after; } Progress;
+
+static gboolean
+on_progress (guint done, guint total, gpointer data)
+{
+  Progress *p = data;
+  g_assert_cmpuint (done, ==, p->last + 1);
+  p->calls++;
+  p->last = done;
+  p->total = total;
+  return p->cancel_after == 0 || done < p->cancel_after;
+}
+
+static void
+test_progress_and_cancel (Fixture *f, gconstpointer data)
+{
+  GString *spec = g_string_new (HEADERS);
+  for (int i = 0; i < 40; i++)
+    g_string_append_printf (spec, "\nPerson %02d|indhold %d|", i, i);
+  g_autoptr(IkuSchema) s = schema_from (spec->str);
+  g_string_free (spec, TRUE);
+
+  Progress p = { 0 };
+  g_autoptr(IkuExport) x = iku_export_new (s, f->res, f->dir);
+  iku_export_set_progress_func (x, on_progress, &p);
+  g_assert_true (iku_export_run (x, NULL));
+  g_assert_cmpuint (p.calls, ==, 40);
+  g_assert_cmpuint (p.total, ==, 40);
+
+  g_autofree char *other = g_build_filename (f->dir, "afbrudt", NULL);
+  g_assert_cmpint (g_mkdir (other, 0700), ==, 0);
+  Progress c = { 0, 0, 0, 3 };
+  g_autoptr(IkuExport) y = iku_export_new (s, f->res, other);
+  iku_export_set_threads (y, 1);
+  iku_export_set_progress_func (y, on_progress, &c);
+  g_autoptr(GError) error = NULL;
+  g_assert_false (iku_export_run (y, &error));
+  g_assert_error (error, IKU_EXPORT_ERROR, IKU_EXPORT_ERROR_CANCELLED);
+  guint n = 0;
+  iku_export_get_written (y, &n);
+  g_assert_cmpuint (n, <, 40);
+  g_assert_cmpuint (n, ==, count_files (other));
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  char *data = NULL;
+  gsize len = 0;
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  return g_bytes_new_take (data, len);
+}
+
+static void
+test_threads_same_bytes (Fixture *f, gconstpointer data)
+{
+  g_setenv ("SOURCE_DATE_EPOCH", "1790000000", TRUE);
+  g_autoptr(IkuSchema) s = schema_from (HEADERS "\nAnne|a|t\nBo|b|\nCe|c|\nDi|d|\nEd|e|");
+  g_autofree char *one = g_build_filename (f->dir, "one", NULL);
+  g_autofree char *two = g_build_filename (f->dir, "two", NULL);
+  g_assert_cmpint (g_mkdir (one, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (two, 0700), ==, 0);
+  g_autoptr(IkuExport) x1 = iku_export_new (s, f->res, one);
+  iku_export_set_threads (x1, 1);
+  g_assert_true (iku_export_run (x1, NULL));
+  g_autoptr(IkuExport) x2 = iku_export_new (s, f->res, two);
+  iku_export_set_threads (x2, 3);
+  g_assert_true (iku_export_run (x2, NULL));
+  const char *names[] = { "IKU - Anne.pdf", "IKU - Ce.pdf", "IKU - Ed.pdf" };
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *p1 = g_build_filename (one, names[i], NULL);
+      g_autofree char *p2 = g_build_filename (two, names[i], NULL);
+      g_autoptr(GBytes) b1 = read_bytes (p1);
+      g_autoptr(GBytes) b2 = read_bytes (p2);
+      g_assert_true (g_bytes_equal (b1, b2));
+    }
+  g_unsetenv ("SOURCE_DATE_EPOCH");
+}
+
+static void
+test_warnings_carried (Fixture *f, gconstpointer data)
+{
+  g_autoptr(IkuSchema) s = schema_from (HEADERS "\n|forældreløs|\nAnne|a 漢字|\nanne|b|");
+  g_autoptr(IkuExport) x = iku_export_new (s, f->res, f->dir);
+  g_assert_true (iku_export_run (x, NULL));
+  guint n = 0;
+  const char *const *w = iku_export_get_warnings (x, &n);
+  g_autofree char *all = g_strjoinv ("\n", (char **) w);
+  g_assert_nonnull (strstr (all, "Række 2"));
+  g_assert_nonnull (strstr (all, "flere rækker"));
+  g_assert_nonnull (strstr (all, "»Anne«"));
+  g_assert_nonnull (strstr (all, "漢"));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/export/one-pdf-each", test_one_pdf_each);
+  ADD ("/export/default-date-today", test_default_date_is_today);
+  ADD ("/export/missing-folder", test_missing_folder);
+  ADD ("/export/one-blocked-others-written", test_one_blocked_others_written);
+  ADD ("/export/existing-replaced", test_existing_replaced);
+  ADD ("/export/names-never-escape", test_names_never_escape);
+  ADD ("/export/collisions-numbered", test_collisions_numbered);
+  ADD ("/export/progress-and-cancel", test_progress_and_cancel);
+  ADD ("/export/threads-same-bytes", test_threads_same_bytes);
+  ADD ("/export/warnings-carried", test_warnings_carried);
+#undef ADD
+  return g_test_run ();
+}
