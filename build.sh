@@ -7,6 +7,7 @@
 #   ./build.sh test       build, then run every test suite, also under ASan+UBSan
 #   ./build.sh demo       make the IKUs of the example schema through the extension
 #   ./build.sh install    add dist/ikuflet.oxt to your LibreOffice (unopkg)
+#   ./build.sh bench      measure speed and memory (tests/bench), print one table
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -145,11 +146,18 @@ cmd_install() {
   say "Genstart LibreOffice; menuen Funktioner har nu »Lav IKU'er«."
 }
 
+cmd_bench() {
+  cmd_build
+  say "Måler (tests/bench): CLI, LibreOffices egen PDF-eksport, udvidelsen, .ods-læseren"
+  /usr/bin/python3 "$ROOT/tests/bench/bench.py" --build "$BUILD" --dist "$DIST" "$@"
+}
+
 case "${1:-build}" in
   deps) cmd_deps ;;
   build) cmd_build ;;
   test) cmd_test ;;
   demo) cmd_demo ;;
   install) cmd_install ;;
-  *) echo "Brug: ./build.sh [deps|build|test|demo|install]" >&2; exit 2 ;;
+  bench) shift; cmd_bench "$@" ;;
+  *) echo "Brug: ./build.sh [deps|build|test|demo|install|bench]" >&2; exit 2 ;;
 esac
