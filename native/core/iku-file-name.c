@@ -16,7 +16,7 @@ static gboolean
 is_forbidden (gunichar c)
 {
   return c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0x2028 || c == 0x2029
-         || strchr ("/\\:*?\"<>|", (int) c) != NULL;
+         || (c < 0x80 && strchr ("/\\:*?\"<>|", (int) c) != NULL);
 }
 
 /* Removes leading and trailing dots and spaces (Windows drops them silently,

@@ -17,6 +17,10 @@ test_plain (void)
   check ("Anne Hansen", "IKU - Anne Hansen.pdf");
   check ("Søren Ærø-Åse", "IKU - Søren Ærø-Åse.pdf");
   check ("Nguyễn Thị Phương", "IKU - Nguyễn Thị Phương.pdf");
+  /* Characters whose low byte is a forbidden ASCII one (U+043E 'о' ends in
+   * 0x3E '>', U+012F in 0x2F '/') are letters, not separators. */
+  check ("Олена Коваленко", "IKU - Олена Коваленко.pdf");
+  check ("Įgaunė \u012F", "IKU - Įgaunė \u012F.pdf");
 }
 
 static void
