@@ -8,12 +8,14 @@
 #   ./build.sh demo       make the IKUs of the example schema through the extension
 #   ./build.sh install    add dist/ikuflet.oxt to your LibreOffice (unopkg)
 #   ./build.sh bench      measure speed and memory (tests/bench), print one table
+#   ./build.sh fuzz [S]   run each libFuzzer harness for S seconds (default 600)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"
 BUILD="$ROOT/build"
 BUILD_ASAN="$ROOT/build-asan"
+BUILD_FUZZ="$ROOT/build-fuzz"
 DIST="$ROOT/dist"
 
 # Debian 12 packages: compiler and build system; libraries; the font and its
@@ -117,9 +119,32 @@ cmd_test() {
   meson compile -C "$BUILD_ASAN"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     run_suites "$BUILD_ASAN" --suite unit --suite cli
+  say "Fuzzer hver indgang kortvarigt (${IKUFLET_FUZZ_SECONDS:-30} s); ./build.sh fuzz kører længere"
+  fuzz_build
+  if "$ROOT/tests/fuzz/run-fuzz.sh" "$BUILD_FUZZ" "${IKUFLET_FUZZ_SECONDS:-30}"; then
+    TOTAL_OK=$((TOTAL_OK + 1))
+  else
+    TOTAL_FAIL=$((TOTAL_FAIL + 1))
+  fi
   echo
   echo "ikuflet: $TOTAL_OK passed, $TOTAL_FAIL failed, $TOTAL_SKIP skipped"
   [ "$TOTAL_FAIL" -eq 0 ]
+}
+
+fuzz_build() {
+  if [ ! -f "$BUILD_FUZZ/build.ninja" ]; then
+    CC=clang meson setup "$BUILD_FUZZ" -Dfuzzing=true -Dextension=false \
+      -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debugoptimized \
+      -Dc_args=-fsanitize=fuzzer-no-link
+  fi
+  meson compile -C "$BUILD_FUZZ" fuzz-ods fuzz-render ikuflet-font
+}
+
+cmd_fuzz() {
+  cmd_deps
+  fuzz_build
+  say "Fuzzer hver indgang i ${1:-600} sekunder"
+  "$ROOT/tests/fuzz/run-fuzz.sh" "$BUILD_FUZZ" "${1:-600}"
 }
 
 cmd_demo() {
@@ -158,6 +183,7 @@ case "${1:-build}" in
   test) cmd_test ;;
   demo) cmd_demo ;;
   install) cmd_install ;;
+  fuzz) shift; cmd_fuzz "$@" ;;
   bench) shift; cmd_bench "$@" ;;
-  *) echo "Brug: ./build.sh [deps|build|test|demo|install|bench]" >&2; exit 2 ;;
+  *) echo "Brug: ./build.sh [deps|build|test|demo|install|bench|fuzz]" >&2; exit 2 ;;
 esac

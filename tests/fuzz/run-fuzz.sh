@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Runs each libFuzzer harness of a -Dfuzzing=true build for SECONDS, starting from
+# the seed corpora (the .ods fixtures; text sheets) and the kept regressions.
+# The corpus grows in a temporary folder; a crash leaves its input in
+# BUILD/fuzz-artifacts/ and fails the run. Prints one line per harness.
+set -euo pipefail
+build="$1"
+seconds="${2:-60}"
+here="$(cd "$(dirname "$0")" && pwd)"
+data="$here/../data/ods"
+artifacts="$build/fuzz-artifacts"
+mkdir -p "$artifacts"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+export IKUFLET_DATA_DIR="$build/templates"
+export ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1"
+export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
+
+status=0
+run() {
+  local name="$1" seeds="$2" regressions="$3" max_len="$4"
+  local corpus="$work/$name"
+  mkdir -p "$corpus"
+  local log="$build/fuzz-$name.log"
+  local rc=0
+  "$build/tests/fuzz/fuzz-$name" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 \
+    -max_len="$max_len" -print_final_stats=1 -artifact_prefix="$artifacts/$name-" \
+    "$corpus" "$seeds" "$regressions" >"$log" 2>&1 || rc=$?
+  local execs
+  execs=$(awk '/stat::number_of_executed_units/{print $2}' "$log")
+  if [ "$rc" -ne 0 ]; then
+    echo "fuzz-$name: FAILED after ${execs:-?} runs (rc=$rc); see $log and $artifacts"
+    tail -40 "$log"
+    status=1
+  else
+    echo "fuzz-$name: ${execs:-0} runs in ${seconds}s, no crash, corpus $(ls "$corpus" | wc -l) inputs"
+  fi
+}
+
+run ods "$data" "$here/regressions/ods" 262144
+run render "$here/seeds-render" "$here/regressions/render" 65536
+exit "$status"
