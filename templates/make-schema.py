@@ -59,9 +59,18 @@ AUTOMATIC_STYLES = """
 
 
 def cell(text, style, extra=""):
-    if text is None or text == "":
+    """A cell; @text is a string (lines separated by "\\n") or a pair (text,
+    comment) for a cell that carries a comment (an annotation)."""
+    comment = None
+    if isinstance(text, tuple):
+        text, comment = text
+    if (text is None or text == "") and comment is None:
         return '<table:table-cell table:style-name="%s"%s/>' % (style, extra)
-    paras = "".join("<text:p>%s</text:p>" % escape(p) for p in text.split("\n"))
+    paras = ""
+    if comment is not None:
+        paras += ('<office:annotation><dc:creator>TR</dc:creator><text:p>%s</text:p></office:annotation>'
+                  % escape(comment))
+    paras += "".join("<text:p>%s</text:p>" % escape(p) for p in (text or "").split("\n") if text)
     return ('<table:table-cell table:style-name="%s" office:value-type="string"%s>%s</table:table-cell>'
             % (style, extra, paras))
 
@@ -116,7 +125,8 @@ def content_xml(sheets):
             '<office:document-content %s office:version="1.3">%s'
             '<office:body><office:spreadsheet>%s</office:spreadsheet></office:body>'
             '</office:document-content>\n'
-            % (xmlns("office", "style", "text", "table", "fo"), AUTOMATIC_STYLES, "".join(sheets)))
+            % (xmlns("office", "style", "text", "table", "fo") + ' xmlns:dc="http://purl.org/dc/elements/1.1/"',
+               AUTOMATIC_STYLES, "".join(sheets)))
 
 
 def meta_xml(title):

@@ -1,0 +1,124 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Faults while writing IKUs: the disk filling up (a small real filesystem when
+root may mount one; an injected write failure through a file-size limit
+otherwise and always), a name that would escape the folder, a very long schema.
+Each time: a clear Danish message, no partial or temporary file, the other
+employees' IKUs written, and a report of exactly what was written."""
+import json
+import os
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import iku_pdf_check as pdf  # noqa: E402
+from ods_writer import write_schema  # noqa: E402
+
+IKUFLET = os.environ["IKUFLET"]
+
+
+def small_people(n):
+    return [("Person %02d" % i, "Kursus nr. %d" % i, "Fælles temadag" if i == 0 else "")
+            for i in range(n)]
+
+
+class FaultTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="ikuflet-faults-")
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def run_cli(self, schema, out, preexec=None):
+        r = subprocess.run([IKUFLET, "--json", "--out", out, schema], capture_output=True,
+                           text=True, timeout=600, preexec_fn=preexec)
+        return r, json.loads(r.stdout)
+
+    def assert_report_matches_disk(self, report, out):
+        on_disk = sorted(n for n in os.listdir(out))
+        self.assertEqual(sorted(os.path.basename(p) for p in report["written"]), on_disk,
+                         "the report must list exactly what is in the folder")
+        for name in on_disk:
+            self.assertTrue(name.endswith(".pdf"), "leftover file %s" % name)
+            pdf.assert_sound(os.path.join(out, name))
+
+    def test_disk_fills_up(self):
+        if os.geteuid() != 0 or shutil.which("mount") is None:
+            self.skipTest("mounting a small filesystem needs root; the injected failure test covers this")
+        out = os.path.join(self.tmp, "lille-disk")
+        os.mkdir(out)
+        if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", out]).returncode != 0:
+            self.skipTest("this machine does not allow mounting a tmpfs")
+        try:
+            schema = os.path.join(self.tmp, "skema.ods")
+            write_schema(schema, small_people(20))
+            r, report = self.run_cli(schema, out)
+            self.assertEqual(r.returncode, 3, r.stderr)
+            self.assertIn("plads", report["error"])
+            self.assertGreater(len(report["written"]), 0)
+            self.assertLess(len(report["written"]), 20)
+            self.assert_report_matches_disk(report, out)
+        finally:
+            subprocess.run(["umount", out])
+
+    def test_write_fails_part_way(self):
+        # A file-size limit (with SIGXFSZ ignored, inherited across exec) makes
+        # write() fail part-way through the one large IKU, as a full disk would.
+        out = os.path.join(self.tmp, "ud")
+        schema = os.path.join(self.tmp, "skema.ods")
+        # Numbers do not compress away: this IKU is far larger than the limit,
+        # the small ones far smaller.
+        long_text = "\n".join("• Punkt %d: %s" % (i, " ".join(str(i * 7919 + k * 104729) for k in range(12)))
+                              for i in range(1500))
+        rows = small_people(4) + [("Lang Lise", long_text, "")]
+        write_schema(schema, rows)
+
+        def limit():
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (150 * 1024, resource.RLIM_INFINITY))
+        r, report = self.run_cli(schema, out, preexec=limit)
+        self.assertEqual(r.returncode, 3, r.stderr)
+        self.assertIn("IKU - Lang Lise.pdf", report["error"])
+        self.assertEqual(len(report["written"]), 4)
+        self.assertFalse(os.path.exists(os.path.join(out, "IKU - Lang Lise.pdf")))
+        self.assert_report_matches_disk(report, out)
+
+    def test_names_cannot_escape(self):
+        out = os.path.join(self.tmp, "a", "b")
+        os.makedirs(out)
+        schema = os.path.join(self.tmp, "skema.ods")
+        write_schema(schema, [("../../ud", "x", ""), ("../b/../../y", "y", ""), ("/tmp/z", "z", ""),
+                              ("..", "d", ""), ("NUL", "n", "")])
+        before = sorted(os.listdir(self.tmp))
+        r, report = self.run_cli(schema, out)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(len(report["written"]), 5)
+        for p in report["written"]:
+            self.assertEqual(os.path.dirname(p), out)
+        self.assertEqual(sorted(os.listdir(self.tmp)), before)
+        self.assertEqual(os.listdir(os.path.join(self.tmp, "a")), ["b"])
+
+    def test_twenty_thousand_rows(self):
+        out = os.path.join(self.tmp, "ud")
+        schema = os.path.join(self.tmp, "skema.ods")
+        rows = []
+        for p in range(50):
+            rows.append(("Medarbejder %02d" % p, "Aftale %d-0" % p, "Team %d" % (p % 3)))
+            rows.extend(("", "Aftale %d-%d" % (p, i), "") for i in range(1, 400))
+        self.assertEqual(len(rows), 20000)
+        write_schema(schema, rows)
+        r, report = self.run_cli(schema, out)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(len(report["written"]), 50)
+        text = pdf.flat_text(os.path.join(out, "IKU - Medarbejder 49.pdf"))
+        self.assertIn("Aftale 49-399", text)
+        self.assertNotIn("Aftale 48-", text)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
