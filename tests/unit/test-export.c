@@ -237,6 +237,45 @@ test_progress_and_cancel (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n, ==, count_files (other));
 }
 
+typedef struct { const char *from, *to; } Move;
+
+static gboolean
+move_folder_away (guint done, guint total, gpointer data)
+{
+  Move *m = data;
+  if (done == 1)
+    g_assert_cmpint (g_rename (m->from, m->to), ==, 0);
+  return TRUE;
+}
+
+static void
+test_folder_vanishes (Fixture *f, gconstpointer data)
+{
+  GString *spec = g_string_new (HEADERS);
+  for (int i = 0; i < 40; i++)
+    g_string_append_printf (spec, "\nPerson %02d|indhold %d|", i, i);
+  g_autoptr(IkuSchema) s = schema_from (spec->str);
+  g_string_free (spec, TRUE);
+  g_autofree char *target = g_build_filename (f->dir, "ikuer", NULL);
+  g_autofree char *moved = g_build_filename (f->dir, "flyttet", NULL);
+  g_assert_cmpint (g_mkdir (target, 0700), ==, 0);
+  Move m = { target, moved };
+  g_autoptr(IkuExport) x = iku_export_new (s, f->res, target);
+  iku_export_set_threads (x, 1);
+  iku_export_set_progress_func (x, move_folder_away, &m);
+  g_autoptr(GError) error = NULL;
+  g_assert_false (iku_export_run (x, &error));
+  g_assert_error (error, IKU_EXPORT_ERROR, IKU_EXPORT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "ikke findes"));
+  guint n = 0;
+  iku_export_get_written (x, &n);
+  g_assert_cmpuint (n, >=, 1);
+  g_assert_cmpuint (n, <, 40);
+  /* Exactly the reported files exist, nothing half-written beside them. */
+  g_assert_cmpuint (count_files (moved), ==, n);
+  g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+}
+
 static GBytes *
 read_bytes (const char *path)
 {
@@ -303,6 +342,7 @@ main (int argc, char **argv)
   ADD ("/export/progress-and-cancel", test_progress_and_cancel);
   ADD ("/export/threads-same-bytes", test_threads_same_bytes);
   ADD ("/export/warnings-carried", test_warnings_carried);
+  ADD ("/export/folder-vanishes", test_folder_vanishes);
 #undef ADD
   return g_test_run ();
 }
