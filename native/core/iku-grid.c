@@ -11,6 +11,7 @@ struct _IkuGrid
 {
   char       *sheet_name;
   GHashTable *cells;    /* (row << 32 | col) -> NFC text, both owned */
+  GHashTable *refused;  /* (row << 32 | col) set: cells whose text was too large */
   guint       n_rows;   /* 1 + the last row that holds a cell */
   guint       n_cols;
 };
@@ -46,6 +47,7 @@ iku_grid_new (const char *sheet_name)
   IkuGrid *grid = g_new0 (IkuGrid, 1);
   grid->sheet_name = g_strdup (sheet_name != NULL ? sheet_name : "");
   grid->cells = g_hash_table_new_full (key_hash, g_int64_equal, g_free, g_free);
+  grid->refused = g_hash_table_new_full (key_hash, g_int64_equal, g_free, NULL);
   return grid;
 }
 
@@ -55,6 +57,7 @@ iku_grid_free (IkuGrid *grid)
   if (grid == NULL)
     return;
   g_hash_table_unref (grid->cells);
+  g_hash_table_unref (grid->refused);
   g_free (grid->sheet_name);
   g_free (grid);
 }
@@ -111,6 +114,7 @@ iku_grid_set_cell (IkuGrid    *grid,
                    name, grid->sheet_name);
       return FALSE;
     }
+  g_hash_table_remove (grid->refused, &key);
   if (n == 0)
     {
       g_hash_table_remove (grid->cells, &key);
@@ -118,10 +122,12 @@ iku_grid_set_cell (IkuGrid    *grid,
     }
   if (n > IKU_MAX_CELL_BYTES)
     {
+      if (!iku_grid_refuse_cell (grid, row, col, error))
+        return FALSE;
       name = iku_grid_dup_cell_name (row, col);
-      g_set_error (error, IKU_GRID_ERROR, IKU_GRID_ERROR_TOO_LARGE,
+      g_set_error (error, IKU_GRID_ERROR, IKU_GRID_ERROR_CELL_TOO_LARGE,
                    "Cellen %s i arket »%s« indeholder %" G_GSIZE_FORMAT " KB tekst; "
-                   "der kan højst være %d KB i en celle. Del teksten op, eller fjern det, der ikke hører til.",
+                   "der kan højst være %d KB i en celle.",
                    name, grid->sheet_name, n / 1024, IKU_MAX_CELL_BYTES / 1024);
       return FALSE;
     }
@@ -158,6 +164,42 @@ iku_grid_set_cell (IkuGrid    *grid,
 }
 
 /**
+ * iku_grid_refuse_cell:
+ *
+ * Records that (@row, @col) held too much text to keep; any text stored there
+ * is dropped. Fails only on the sheet's bounds (IKU_GRID_ERROR_TOO_LARGE).
+ */
+gboolean
+iku_grid_refuse_cell (IkuGrid *grid, guint row, guint col, GError **error)
+{
+  g_return_val_if_fail (grid != NULL, FALSE);
+  guint64 key = cell_key (row, col);
+  if (row >= IKU_MAX_ROWS || col >= IKU_MAX_COLS
+      || g_hash_table_size (grid->refused) >= IKU_MAX_CELLS)
+    {
+      g_autofree char *name = iku_grid_dup_cell_name (MIN (row, IKU_MAX_ROWS - 1), MIN (col, IKU_MAX_COLS - 1));
+      g_set_error (error, IKU_GRID_ERROR, IKU_GRID_ERROR_TOO_LARGE,
+                   "Arket »%s« har for mange eller for store celler (ved %s). Et kompetenceskema "
+                   "er meget mindre; kontrollér, at det er det rigtige regneark.",
+                   grid->sheet_name, name);
+      return FALSE;
+    }
+  g_hash_table_remove (grid->cells, &key);
+  g_hash_table_add (grid->refused, g_memdup2 (&key, sizeof key));
+  grid->n_rows = MAX (grid->n_rows, row + 1);
+  grid->n_cols = MAX (grid->n_cols, col + 1);
+  return TRUE;
+}
+
+gboolean
+iku_grid_is_refused_cell (const IkuGrid *grid, guint row, guint col)
+{
+  g_return_val_if_fail (grid != NULL, FALSE);
+  guint64 key = cell_key (row, col);
+  return g_hash_table_contains (grid->refused, &key);
+}
+
+/**
  * iku_grid_get_cell:
  *
  * Returns: (transfer none) (nullable): the cell's text, NULL when empty.
@@ -187,6 +229,22 @@ iku_grid_foreach_cell (const IkuGrid  *grid,
     {
       guint64 k = *(const guint64 *) key;
       func ((guint) (k >> 32), (guint) (k & 0xFFFFFFFFu), value, user_data);
+    }
+}
+
+void
+iku_grid_foreach_refused_cell (const IkuGrid  *grid,
+                               IkuGridCellFunc func,
+                               gpointer        user_data)
+{
+  g_return_if_fail (grid != NULL && func != NULL);
+  GHashTableIter iter;
+  gpointer key;
+  g_hash_table_iter_init (&iter, grid->refused);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint64 k = *(const guint64 *) key;
+      func ((guint) (k >> 32), (guint) (k & 0xFFFFFFFFu), NULL, user_data);
     }
 }
 

@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 typedef enum {
   IKU_GRID_ERROR_INVALID_TEXT,   /* not valid UTF-8 */
   IKU_GRID_ERROR_TOO_LARGE,      /* a bound of iku-limits.h was exceeded */
+  IKU_GRID_ERROR_CELL_TOO_LARGE, /* one cell's text is over IKU_MAX_CELL_BYTES; the cell is
+                                  * recorded as refused and reading may go on */
 } IkuGridError;
 GQuark iku_grid_error_quark (void);
 
@@ -37,6 +39,17 @@ const char *iku_grid_get_sheet_name (const IkuGrid *grid);
 
 char       *iku_grid_dup_cell_name  (guint row, guint col);
 
+/* A refused cell held more text than IKU_MAX_CELL_BYTES. None of its text is
+ * kept; the schema reports it where it matters (and never prints part of it).
+ * Readers record it with iku_grid_refuse_cell() and go on with the next cell. */
+gboolean    iku_grid_refuse_cell     (IkuGrid *grid,
+                                      guint    row,
+                                      guint    col,
+                                      GError **error) G_GNUC_WARN_UNUSED_RESULT;
+gboolean    iku_grid_is_refused_cell (const IkuGrid *grid,
+                                      guint          row,
+                                      guint          col);
+
 /* Calls @func for every non-empty cell, in no particular order. */
 typedef void (*IkuGridCellFunc) (guint       row,
                                  guint       col,
@@ -45,6 +58,10 @@ typedef void (*IkuGridCellFunc) (guint       row,
 void        iku_grid_foreach_cell   (const IkuGrid  *grid,
                                      IkuGridCellFunc func,
                                      gpointer        user_data);
+/* Calls @func (with @text NULL) for every refused cell. */
+void        iku_grid_foreach_refused_cell (const IkuGrid  *grid,
+                                           IkuGridCellFunc func,
+                                           gpointer        user_data);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IkuGrid, iku_grid_free)
 

@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
+/* The most pages one IKU may have; more is a paste accident, not a plan. */
+#define IKU_LAYOUT_MAX_PAGES 500u
+
 #define IKU_LAYOUT_ERROR (iku_layout_error_quark ())
 typedef enum {
   IKU_LAYOUT_ERROR_TOO_LONG,   /* more pages than IKU_LAYOUT_MAX_PAGES */
@@ -19,7 +22,8 @@ GQuark iku_layout_error_quark (void);
 typedef struct _IkuLayout IkuLayout;
 
 /* Lays out the IKU of employee @index of @schema; @date is the printed date of
- * the talk (the schema's, or one the caller chose). */
+ * the talk (the schema's, or one the caller chose). The layout copies what it
+ * needs: @schema and @wording may be freed afterwards. */
 IkuLayout  *iku_layout_new (const IkuSchema  *schema,
                             guint             index,
                             const char       *date,

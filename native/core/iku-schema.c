@@ -36,6 +36,7 @@ struct _IkuEmployee
   guint      row;     /* 1-based row of the first appearance */
   GPtrArray *items;   /* char *, NULL-terminated */
   GArray    *rows;    /* guint, 1-based rows that named this employee */
+  char      *refused; /* the first cell of theirs too large to use, or NULL: no IKU */
 };
 
 struct _IkuSchema
@@ -47,6 +48,7 @@ struct _IkuSchema
   GPtrArray  *team_items;   /* char *, NULL-terminated */
   GPtrArray  *employees;    /* IkuEmployee * */
   GPtrArray  *warnings;     /* char *, NULL-terminated */
+  guint       n_refused;    /* employees left out for a refused cell */
 };
 
 /* Where the columns of one sheet are. */
@@ -63,6 +65,7 @@ employee_free (IkuEmployee *e)
   g_free (e->key);
   g_ptr_array_unref (e->items);
   g_array_unref (e->rows);
+  g_free (e->refused);
   g_free (e);
 }
 
@@ -262,6 +265,15 @@ compare_uint (gconstpointer a, gconstpointer b)
   return x < y ? -1 : (x > y);
 }
 
+/* The name of the cell of @role in @row when it was refused as too large, else NULL. */
+static char *
+refused_cell_of (const IkuGrid *grid, const Columns *layout, guint row, ColumnRole role)
+{
+  if (layout->col[role] < 0 || !iku_grid_is_refused_cell (grid, row, (guint) layout->col[role]))
+    return NULL;
+  return iku_grid_dup_cell_name (row, (guint) layout->col[role]);
+}
+
 static const char *
 cell_of (const IkuGrid *grid, const Columns *layout, guint row, ColumnRole role)
 {
@@ -320,6 +332,7 @@ read_rows (IkuSchema *schema, const IkuGrid *grid, const Columns *layout)
 {
   RowScan scan = { layout, g_hash_table_new (NULL, NULL) };
   iku_grid_foreach_cell (grid, collect_row, &scan);
+  iku_grid_foreach_refused_cell (grid, collect_row, &scan);
   GArray *rows = g_array_sized_new (FALSE, FALSE, sizeof (guint), g_hash_table_size (scan.rows));
   GHashTableIter iter;
   gpointer key;
@@ -344,8 +357,19 @@ read_rows (IkuSchema *schema, const IkuGrid *grid, const Columns *layout)
       const char *name = cell_of (grid, layout, row, ROLE_NAME);
       const char *individual = cell_of (grid, layout, row, ROLE_INDIVIDUAL);
       const char *team = cell_of (grid, layout, row, ROLE_TEAM);
+      g_autofree char *refused_name = refused_cell_of (grid, layout, row, ROLE_NAME);
+      g_autofree char *refused_individual = refused_cell_of (grid, layout, row, ROLE_INDIVIDUAL);
+      g_autofree char *refused_team = refused_cell_of (grid, layout, row, ROLE_TEAM);
 
-      if (name != NULL)
+      if (refused_name != NULL)
+        {
+          warn (schema, "Række %u: cellen %s indeholder mere end %d KB tekst og ligner ikke et navn. "
+                "Rækken kommer ikke med i nogen IKU; ret navnet, og lav IKU'erne igen.",
+                shown_row, refused_name, IKU_MAX_CELL_BYTES / 1024);
+          current = NULL;
+          current_rejected = TRUE;
+        }
+      else if (name != NULL)
         {
           g_autofree char *clean = iku_text_dup_clean_name (name);
           if (strlen (clean) > IKU_MAX_NAME_BYTES)
@@ -363,6 +387,20 @@ read_rows (IkuSchema *schema, const IkuGrid *grid, const Columns *layout)
             }
         }
 
+      if (refused_individual != NULL)
+        {
+          if (current != NULL && current->refused == NULL)
+            current->refused = g_strdup_printf ("Række %u: cellen %s indeholder mere end %d KB tekst, "
+                                                "så der er ikke lavet en IKU for »%s«. Forkort teksten, "
+                                                "eller del den op i flere rækker, og lav IKU'erne igen.",
+                                                shown_row, refused_individual, IKU_MAX_CELL_BYTES / 1024,
+                                                current->name);
+          else if (current == NULL)
+            warn (schema, "Række %u: cellen %s indeholder mere end %d KB tekst og intet navn; "
+                  "den kommer ikke med i nogen IKU.", shown_row, refused_individual,
+                  IKU_MAX_CELL_BYTES / 1024);
+        }
+
       if (individual != NULL)
         {
           if (current != NULL)
@@ -376,10 +414,29 @@ read_rows (IkuSchema *schema, const IkuGrid *grid, const Columns *layout)
                   "bruges, og kommer ikke med i nogen IKU.", shown_row);
         }
 
+      if (refused_team != NULL)
+        warn (schema, "Række %u: teamindholdet i cellen %s er på mere end %d KB tekst og kommer ikke "
+              "med i IKU'erne. Forkort teksten, eller del den op i flere rækker, og lav IKU'erne igen.",
+              shown_row, refused_team, IKU_MAX_CELL_BYTES / 1024);
       if (team != NULL)
         add_team_item (schema, team_seen, team);
     }
   g_array_unref (rows);
+
+  /* An employee with a refused cell gets no IKU: one that silently lacked an
+   * agreement must never reach the personnel file. */
+  for (guint i = 0; i < schema->employees->len;)
+    {
+      IkuEmployee *e = g_ptr_array_index (schema->employees, i);
+      if (e->refused == NULL)
+        {
+          i++;
+          continue;
+        }
+      warn (schema, "%s", e->refused);
+      g_ptr_array_remove_index (schema->employees, i);
+      schema->n_refused++;
+    }
 
   for (guint i = 0; i < schema->employees->len; i++)
     {
@@ -410,6 +467,13 @@ schema_from_layout (const IkuGrid *grid, const Columns *layout, GError **error)
   read_header_area (schema, grid, layout->header_row);
   read_rows (schema, grid, layout);
 
+  if (schema->employees->len == 0 && schema->n_refused > 0)
+    {
+      g_set_error (error, IKU_SCHEMA_ERROR, IKU_SCHEMA_ERROR_NO_EMPLOYEES,
+                   "Der kan ikke laves nogen IKU'er. %s",
+                   (const char *) g_ptr_array_index (schema->warnings, schema->warnings->len - 1));
+      return NULL;
+    }
   if (schema->employees->len == 0)
     {
       g_autofree char *cell = iku_grid_dup_cell_name (layout->header_row, (guint) layout->col[ROLE_NAME]);

@@ -8,7 +8,12 @@ Writes into --out-dir:
       name "Liberation" for the unmodified fonts;
   iku-font-metrics.c  the advance width of every character the subsets can show,
       so layout measures text with exactly the font the PDF embeds;
-  OFL.txt  the font's copyright and licence, taken from Debian's copyright file.
+  OFL.txt  the font's copyright and licence, taken from Debian's copyright file;
+  IkufletSans-Regular-WinAnsi.ttf, IkufletSans-Bold-WinAnsi.ttf  the same fonts cut
+      down to the characters of Windows-1252 (PDF's WinAnsiEncoding) but two
+      (see WINANSI): the PDF writer's single-byte path for IKUs whose text fits
+      (most Danish ones). Fewer glyphs make each PDF smaller and quicker to build;
+      their advance widths are checked to equal the full subsets' ones.
 """
 import argparse
 import os
@@ -26,11 +31,19 @@ UNICODE_RANGES = [
     (0xFFFD, 0xFFFD),
 ]
 
+# Windows-1252 without the no-break space (0xA0) and the soft hyphen (0xAD): PDF's
+# WinAnsiEncoding names them "space" and "hyphen", so text extraction would not give
+# them back. Must match the PDF writer's single-byte repertoire (native/core/iku-pdf.c).
+WINANSI = sorted({cp for cp in range(0x20, 0x7F)}
+                 | {cp for cp in range(0xA1, 0x100) if cp != 0xAD}
+                 | {ord(bytes([b]).decode("cp1252")) for b in range(0x80, 0xA0)
+                    if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)})
+
 FAMILY = "Ikuflet Sans"
 COPYRIGHT_FILE = "/usr/share/doc/fonts-liberation2/copyright"
 
 
-def make_subset(src, dst, style):
+def make_subset(src, dst, style, unicodes):
     options = subset.Options()
     options.layout_features = []
     options.drop_tables += ["GSUB", "GPOS", "GDEF", "kern", "gasp", "DSIG", "FFTM"]
@@ -38,8 +51,8 @@ def make_subset(src, dst, style):
     options.hinting = False
     options.name_IDs = [0, 1, 2, 3, 4, 5, 6]
     options.notdef_outline = True
-    font = TTFont(src)
-    unicodes = [cp for lo, hi in UNICODE_RANGES for cp in range(lo, hi + 1)]
+    # The source font's own timestamp: the same input gives the same bytes.
+    font = TTFont(src, recalcTimestamp=False)
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=unicodes)
     subsetter.subset(font)
@@ -73,6 +86,18 @@ def widths(font):
     cmap = font.getBestCmap()
     hmtx = font["hmtx"]
     return sorted((cp, hmtx[glyph][0]) for cp, glyph in cmap.items())
+
+
+def check_same_widths(small, full, path):
+    """The single-byte fonts are drawn with the layout's table of the full ones."""
+    full_widths = dict(widths(full))
+    small_widths = dict(widths(small))
+    missing = [cp for cp in WINANSI if cp not in small_widths]
+    if missing:
+        sys.exit("make-font.py: %s lacks U+%04X" % (path, missing[0]))
+    for cp, adv in small_widths.items():
+        if full_widths.get(cp) != adv:
+            sys.exit("make-font.py: %s: U+%04X is %d wide, not %s" % (path, cp, adv, full_widths.get(cp)))
 
 
 def write_metrics(path, upem, regular, bold):
@@ -128,8 +153,16 @@ def main():
     ap.add_argument("--bold", required=True)
     ap.add_argument("--out-dir", required=True)
     args = ap.parse_args()
-    regular = make_subset(args.regular, os.path.join(args.out_dir, "IkufletSans-Regular.ttf"), "Regular")
-    bold = make_subset(args.bold, os.path.join(args.out_dir, "IkufletSans-Bold.ttf"), "Bold")
+    unicodes = [cp for lo, hi in UNICODE_RANGES for cp in range(lo, hi + 1)]
+    fonts = {}
+    for style, src in (("Regular", args.regular), ("Bold", args.bold)):
+        full = make_subset(src, os.path.join(args.out_dir, "IkufletSans-%s.ttf" % style),
+                           style, unicodes)
+        small_path = os.path.join(args.out_dir, "IkufletSans-%s-WinAnsi.ttf" % style)
+        small = make_subset(src, small_path, style, WINANSI)
+        check_same_widths(small, full, small_path)
+        fonts[style] = full
+    regular, bold = fonts["Regular"], fonts["Bold"]
     upem = regular["head"].unitsPerEm
     if bold["head"].unitsPerEm != upem:
         sys.exit("make-font.py: regular and bold differ in units per em")

@@ -280,6 +280,55 @@ test_many_rows (void)
   g_assert_cmpuint (n, ==, 5);
 }
 
+static IkuGrid *
+grid_with_refused (const char *spec, guint row, guint col)
+{
+  IkuGrid *grid = iku_test_grid_new ("Skema", spec);
+  g_autoptr(GError) error = NULL;
+  g_assert_true (iku_grid_refuse_cell (grid, row, col, &error));
+  return grid;
+}
+
+static void
+test_refused_cells (void)
+{
+  /* Bo's individual cell was too large: no IKU for Bo (never one missing an
+   * agreement), a warning naming row and cell, the others unharmed, and Bo's
+   * continuation row not given to anyone else. */
+  g_autoptr(IkuGrid) g = grid_with_refused (HEADERS "\nAnne|a|T\nBo||\n|b2|\nCe|c|", 2, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkuSchema) s = iku_schema_new_from_grid (g, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (iku_schema_get_n_employees (s), ==, 2);
+  g_assert_cmpstr (iku_employee_get_name (employee (s, 0)), ==, "Anne");
+  g_assert_cmpstr (iku_employee_get_name (employee (s, 1)), ==, "Ce");
+  assert_items (employee (s, 0), (const char *[]) { "a", NULL });
+  g_assert_true (has_warning (s, "Række 3: cellen B3"));
+  g_assert_true (has_warning (s, "»Bo«"));
+
+  /* A refused team cell: a warning, the other team items kept. */
+  g_autoptr(IkuGrid) t = grid_with_refused (HEADERS "\nAnne|a|T1\nBo|b|", 2, 2);
+  g_autoptr(IkuSchema) st = iku_schema_new_from_grid (t, &error);
+  g_assert_no_error (error);
+  guint n = 0;
+  iku_schema_get_team_items (st, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_true (has_warning (st, "cellen C3"));
+
+  /* A refused name cell: its row and continuation rows go to nobody. */
+  g_autoptr(IkuGrid) nm = grid_with_refused (HEADERS "\nAnne|a|\n|x|\n|y|", 2, 0);
+  g_autoptr(IkuSchema) sn = iku_schema_new_from_grid (nm, &error);
+  g_assert_no_error (error);
+  assert_items (employee (sn, 0), (const char *[]) { "a", NULL });
+
+  /* The only employee refused: an error that says why. */
+  g_autoptr(IkuGrid) only = grid_with_refused (HEADERS "\nAnne||", 1, 1);
+  g_autoptr(IkuSchema) so = iku_schema_new_from_grid (only, &error);
+  g_assert_null (so);
+  g_assert_error (error, IKU_SCHEMA_ERROR, IKU_SCHEMA_ERROR_NO_EMPLOYEES);
+  g_assert_nonnull (strstr (error->message, "cellen B2"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -302,5 +351,6 @@ main (int argc, char **argv)
   g_test_add_func ("/schema/book/sheet-choice", test_book_sheet_choice);
   g_test_add_func ("/schema/employees/no-individual-content", test_employee_without_individual_content_warns);
   g_test_add_func ("/schema/rows/twenty-thousand", test_many_rows);
+  g_test_add_func ("/schema/cells/refused", test_refused_cells);
   return g_test_run ();
 }

@@ -1,0 +1,346 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Sheets, rows and cells -> IkuBook. Repetitions are numbers: an empty run moves
+ * the position and costs nothing (LibreOffice ends every sheet with a million
+ * repeated empty rows), a non-empty run is stored cell by cell, and every stored
+ * cell counts towards the bounds, so no file makes this loop long. */
+#include "iku-ods-private.h"
+
+#include <string.h>
+
+/* A non-empty cell of the open row, kept until the row ends because the row
+ * may be repeated. */
+typedef struct {
+  guint64  col;
+  guint64  n_cols;   /* table:number-columns-repeated */
+  char    *text;     /* NULL for a refused cell */
+  gsize    len;
+  gboolean refused;  /* more text than IKU_MAX_CELL_BYTES: recorded, not kept */
+} PendingCell;
+
+struct _IkuOdsBuilder
+{
+  char    *display_name;
+  IkuBook *book;
+  guint64  book_bytes;        /* text stored in the book so far */
+
+  IkuGrid *grid;              /* the open sheet */
+  guint64  row;               /* position of the open (or next) row */
+  guint64  row_repeat;
+  guint64  col;               /* position of the open (or next) cell */
+  GArray  *row_cells;         /* PendingCell of the open row */
+  guint64  pending_bytes;     /* text in row_cells */
+
+  guint64  cell_repeat;
+  GString *cell_text;
+  gboolean cell_has_paragraph;
+  gboolean cell_refused;      /* the open cell's text outgrew IKU_MAX_CELL_BYTES */
+  char    *cell_value;        /* office:*-value fallback, or NULL */
+};
+
+static void
+pending_cell_clear (gpointer data)
+{
+  PendingCell *cell = data;
+  g_free (cell->text);
+}
+
+static guint64
+saturating_add (guint64 a, guint64 b)
+{
+  return a > G_MAXUINT64 - b ? G_MAXUINT64 : a + b;
+}
+
+/* "B5" for a position; clamped, since a hostile position may not fit a guint. */
+static char *
+dup_cell_name (guint64 row, guint64 col)
+{
+  return iku_grid_dup_cell_name ((guint) MIN (row, G_MAXUINT), (guint) MIN (col, G_MAXUINT));
+}
+
+IkuOdsBuilder *
+iku_ods_builder_new (const char *display_name)
+{
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  IkuOdsBuilder *builder = g_new0 (IkuOdsBuilder, 1);
+  builder->display_name = g_strdup (display_name);
+  builder->book = iku_book_new ();
+  builder->row_cells = g_array_new (FALSE, FALSE, sizeof (PendingCell));
+  g_array_set_clear_func (builder->row_cells, pending_cell_clear);
+  builder->cell_text = g_string_new (NULL);
+  builder->row_repeat = 1;
+  builder->cell_repeat = 1;
+  return builder;
+}
+
+void
+iku_ods_builder_free (IkuOdsBuilder *builder)
+{
+  if (builder == NULL)
+    return;
+  g_free (builder->display_name);
+  g_clear_pointer (&builder->book, iku_book_free);
+  g_clear_pointer (&builder->grid, iku_grid_free);
+  g_array_unref (builder->row_cells);
+  g_string_free (builder->cell_text, TRUE);
+  g_free (builder->cell_value);
+  g_free (builder);
+}
+
+IkuBook *
+iku_ods_builder_steal_book (IkuOdsBuilder *builder)
+{
+  g_return_val_if_fail (builder != NULL, NULL);
+  IkuBook *book = g_steal_pointer (&builder->book);
+  builder->book = iku_book_new ();
+  return book;
+}
+
+gboolean
+iku_ods_builder_start_sheet (IkuOdsBuilder *builder, const char *name, GError **error)
+{
+  g_return_val_if_fail (builder != NULL && builder->grid == NULL, FALSE);
+
+  guint n_sheets = iku_book_get_n_sheets (builder->book);
+  if (n_sheets >= IKU_MAX_SHEETS)
+    {
+      g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_TOO_LARGE,
+                   "Filen »%s« har mere end %u ark. "
+                   "Slet de ark, der ikke hører til skemaet, og prøv igen.",
+                   builder->display_name, IKU_MAX_SHEETS);
+      return FALSE;
+    }
+  if (name != NULL && strlen (name) > IKU_MAX_NAME_BYTES)
+    {
+      g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_TOO_LARGE,
+                   "Ark nr. %u i filen »%s« har et navn på mere end %d byte. "
+                   "Giv arket et kortere navn, og prøv igen.",
+                   n_sheets + 1, builder->display_name, IKU_MAX_NAME_BYTES);
+      return FALSE;
+    }
+  /* Calc always names its sheets; "Ark" is its Danish default. */
+  g_autofree char *fallback = g_strdup_printf ("Ark%u", n_sheets + 1);
+  builder->grid = iku_grid_new (name != NULL && *name != '\0' ? name : fallback);
+  builder->row = 0;
+  return TRUE;
+}
+
+void
+iku_ods_builder_end_sheet (IkuOdsBuilder *builder)
+{
+  g_return_if_fail (builder != NULL && builder->grid != NULL);
+  iku_book_add_sheet (builder->book, g_steal_pointer (&builder->grid));
+}
+
+/* Checks the bounds before a cell at @row, @col is kept, when @n_more cells and
+ * @more_bytes of text (this cell's included) are about to be added. */
+static gboolean
+check_bounds (IkuOdsBuilder *builder, guint64 row, guint64 col, guint64 n_more,
+              guint64 more_bytes, GError **error)
+{
+  const char *sheet = iku_grid_get_sheet_name (builder->grid);
+  if (row >= IKU_MAX_ROWS)
+    {
+      g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_TOO_LARGE,
+                   "Arket »%s« i filen »%s« har indhold under række %u, den sidste række, "
+                   "ikuflet kan læse. Slet indholdet dér, og prøv igen.",
+                   sheet, builder->display_name, IKU_MAX_ROWS);
+      return FALSE;
+    }
+  if (col >= IKU_MAX_COLS)
+    {
+      g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_TOO_LARGE,
+                   "Arket »%s« i filen »%s« har indhold i række %" G_GUINT64_FORMAT " efter "
+                   "kolonne nr. %u, den sidste kolonne, ikuflet kan læse. "
+                   "Slet indholdet dér, og prøv igen.",
+                   sheet, builder->display_name, row + 1, IKU_MAX_COLS);
+      return FALSE;
+    }
+  if ((guint64) iku_grid_get_n_cells (builder->grid) + n_more > IKU_MAX_CELLS)
+    {
+      g_autofree char *cell = dup_cell_name (row, col);
+      g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_TOO_LARGE,
+                   "Arket »%s« i filen »%s« har mere end %u udfyldte celler (celle %s er én "
+                   "for meget). Slet det, der ikke hører til skemaet, og prøv igen.",
+                   sheet, builder->display_name, IKU_MAX_CELLS, cell);
+      return FALSE;
+    }
+  if (builder->book_bytes + more_bytes > IKU_ODS_MAX_BOOK_TEXT_BYTES)
+    {
+      g_autofree char *cell = dup_cell_name (row, col);
+      g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_TOO_LARGE,
+                   "Filen »%s« indeholder mere end %u MB tekst (ved celle %s på arket »%s«). "
+                   "Slet det, der ikke hører til skemaet, og prøv igen.",
+                   builder->display_name, IKU_ODS_MAX_BOOK_TEXT_BYTES / (1024 * 1024), cell,
+                   sheet);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+store_cell (IkuOdsBuilder *builder, guint64 row, guint64 col, const PendingCell *pending,
+            GError **error)
+{
+  const char *text = pending->text;
+  gsize len = pending->len;
+  if (!check_bounds (builder, row, col, 1, len, error))
+    return FALSE;
+
+  g_autoptr(GError) grid_error = NULL;
+  gboolean stored = pending->refused
+                    ? iku_grid_refuse_cell (builder->grid, (guint) row, (guint) col, &grid_error)
+                    : iku_grid_set_cell (builder->grid, (guint) row, (guint) col, text,
+                                         (gssize) len, &grid_error);
+  /* A refused cell is recorded in the grid; the schema reports it. */
+  if (!stored && g_error_matches (grid_error, IKU_GRID_ERROR, IKU_GRID_ERROR_CELL_TOO_LARGE))
+    return TRUE;
+  if (!stored)
+    {
+      g_autofree char *cell = dup_cell_name (row, col);
+      const char *sheet = iku_grid_get_sheet_name (builder->grid);
+      if (g_error_matches (grid_error, IKU_GRID_ERROR, IKU_GRID_ERROR_TOO_LARGE))
+        g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_TOO_LARGE, "I filen »%s«: %s",
+                     builder->display_name, grid_error->message);
+      else
+        iku_ods_set_corrupt (error, builder->display_name,
+                             "ugyldig tekst i cellen %s på arket »%s«", cell, sheet);
+      return FALSE;
+    }
+  builder->book_bytes += len;
+  return TRUE;
+}
+
+void
+iku_ods_builder_start_row (IkuOdsBuilder *builder, guint64 n_repeated)
+{
+  g_return_if_fail (builder != NULL && builder->grid != NULL);
+  builder->row_repeat = MAX (n_repeated, 1);
+  builder->col = 0;
+  g_array_set_size (builder->row_cells, 0);
+  builder->pending_bytes = 0;
+}
+
+gboolean
+iku_ods_builder_end_row (IkuOdsBuilder *builder, GError **error)
+{
+  g_return_val_if_fail (builder != NULL && builder->grid != NULL, FALSE);
+
+  GArray *cells = builder->row_cells;
+  for (guint64 r = 0; r < builder->row_repeat && cells->len > 0; r++)
+    for (guint i = 0; i < cells->len; i++)
+      {
+        const PendingCell *cell = &g_array_index (cells, PendingCell, i);
+        for (guint64 c = 0; c < cell->n_cols; c++)
+          if (!store_cell (builder, saturating_add (builder->row, r),
+                           saturating_add (cell->col, c), cell, error))
+            return FALSE;
+      }
+  g_array_set_size (cells, 0);
+  builder->pending_bytes = 0;
+  builder->row = saturating_add (builder->row, builder->row_repeat);
+  builder->row_repeat = 1;
+  return TRUE;
+}
+
+void
+iku_ods_builder_skip_cells (IkuOdsBuilder *builder, guint64 n_cells)
+{
+  g_return_if_fail (builder != NULL);
+  builder->col = saturating_add (builder->col, MAX (n_cells, 1));
+}
+
+void
+iku_ods_builder_start_cell (IkuOdsBuilder *builder, guint64 n_repeated, char *value)
+{
+  g_return_if_fail (builder != NULL);
+  builder->cell_repeat = MAX (n_repeated, 1);
+  g_string_truncate (builder->cell_text, 0);
+  builder->cell_has_paragraph = FALSE;
+  builder->cell_refused = FALSE;
+  g_free (builder->cell_value);
+  builder->cell_value = value;
+}
+
+/* Whether the open cell can take @more bytes of text. A cell that outgrows
+ * IKU_MAX_CELL_BYTES is refused: its text is dropped as it is read (which also
+ * stops a <text:s text:c="4000000000"/> before it is built), the grid records
+ * the cell, and the schema tells which employee got no IKU because of it. */
+static gboolean
+cell_takes (IkuOdsBuilder *builder, guint64 more)
+{
+  if (builder->cell_refused)
+    return FALSE;
+  guint64 len = builder->cell_text->len;
+  if (len <= IKU_MAX_CELL_BYTES && more <= IKU_MAX_CELL_BYTES - len)
+    return TRUE;
+  builder->cell_refused = TRUE;
+  g_string_truncate (builder->cell_text, 0);
+  return FALSE;
+}
+
+gboolean
+iku_ods_builder_append_repeated (IkuOdsBuilder *builder, char c, guint64 count, GError **error)
+{
+  g_return_val_if_fail (builder != NULL, FALSE);
+  if (!cell_takes (builder, count))
+    return TRUE;
+  for (guint64 i = 0; i < count; i++)
+    g_string_append_c (builder->cell_text, c);
+  return TRUE;
+}
+
+gboolean
+iku_ods_builder_start_paragraph (IkuOdsBuilder *builder, GError **error)
+{
+  g_return_val_if_fail (builder != NULL, FALSE);
+  /* Paragraphs of a cell are its lines. */
+  if (builder->cell_has_paragraph && !iku_ods_builder_append_repeated (builder, '\n', 1, error))
+    return FALSE;
+  builder->cell_has_paragraph = TRUE;
+  return TRUE;
+}
+
+gboolean
+iku_ods_builder_append_text (IkuOdsBuilder *builder, const char *text, gsize len, GError **error)
+{
+  g_return_val_if_fail (builder != NULL, FALSE);
+  if (!cell_takes (builder, len))
+    return TRUE;
+  g_string_append_len (builder->cell_text, text, (gssize) len);
+  return TRUE;
+}
+
+gboolean
+iku_ods_builder_end_cell (IkuOdsBuilder *builder, GError **error)
+{
+  g_return_val_if_fail (builder != NULL && builder->grid != NULL, FALSE);
+
+  /* What Calc shows is the paragraphs (for numbers, dates and formulas too:
+   * the formatted result); a cell written without any falls back on its value. */
+  const char *text = builder->cell_has_paragraph ? builder->cell_text->str : builder->cell_value;
+  gsize len = builder->cell_has_paragraph ? builder->cell_text->len
+                                          : (text != NULL ? strlen (text) : 0);
+  if (len > IKU_MAX_CELL_BYTES)
+    builder->cell_refused = TRUE;
+  if (builder->cell_refused || len > 0)
+    {
+      gsize kept = builder->cell_refused ? 0 : len;
+      /* The row is kept until it ends: bound it now, not only then. */
+      if (!check_bounds (builder, builder->row, builder->col, builder->row_cells->len + 1,
+                         builder->pending_bytes + kept, error))
+        return FALSE;
+      PendingCell cell = { builder->col, builder->cell_repeat,
+                           builder->cell_refused ? NULL : g_strndup (text, len), kept,
+                           builder->cell_refused };
+      g_array_append_val (builder->row_cells, cell);
+      builder->pending_bytes += kept;
+    }
+  g_string_truncate (builder->cell_text, 0);
+  builder->cell_has_paragraph = FALSE;
+  builder->cell_refused = FALSE;
+  g_clear_pointer (&builder->cell_value, g_free);
+  builder->col = saturating_add (builder->col, builder->cell_repeat);
+  builder->cell_repeat = 1;
+  return TRUE;
+}

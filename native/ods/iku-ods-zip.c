@@ -1,0 +1,331 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Zip access for the .ods reader (libzip): open a package from a file or from
+ * memory and stream content.xml out of it with a bound on what it may inflate to. */
+#include "iku-ods-private.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zip.h>
+
+#define CONTENT_NAME "content.xml"
+#define MANIFEST_NAME "META-INF/manifest.xml"
+/* Present in every .xlsx/.xlsm: lets us say "this is an Excel file". */
+#define XLSX_WORKBOOK_NAME "xl/workbook.xml"
+/* What a zip archive starts with (a local file header). */
+#define ZIP_MAGIC "PK\003\004"
+
+struct _IkuOdsZip
+{
+  zip_t *archive;
+  char  *display_name;
+};
+
+struct _IkuOdsStream
+{
+  zip_file_t *file;
+  char       *display_name;
+  guint64     max_bytes;
+  guint64     n_read;
+};
+
+void
+iku_ods_zip_free (IkuOdsZip *zip)
+{
+  if (zip == NULL)
+    return;
+  /* Read-only: zip_discard never writes back, unlike zip_close. */
+  zip_discard (zip->archive);
+  g_free (zip->display_name);
+  g_free (zip);
+}
+
+/* Maps libzip's reason for refusing an archive to our error. @starts_like_zip:
+ * the bytes begin with a zip header, so a missing directory means a cut file. */
+static void
+set_open_error (GError **error, const char *display_name, zip_error_t *zip_error,
+                gboolean starts_like_zip)
+{
+  switch (zip_error_code_zip (zip_error))
+    {
+    case ZIP_ER_NOZIP:
+      if (starts_like_zip)
+        iku_ods_set_corrupt (error, display_name,
+                             "filen er ufuldstændig: zip-arkivets indholdsfortegnelse mangler");
+      else
+        iku_ods_set_not_ods (error, display_name);
+      break;
+    case ZIP_ER_READ:
+    case ZIP_ER_SEEK:
+    case ZIP_ER_TELL:
+    case ZIP_ER_OPEN:
+      g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_UNREADABLE,
+                   "Filen »%s« kunne ikke læses: %s. "
+                   "Kontrollér at filen findes, og at du har adgang til den.",
+                   display_name, g_strerror (zip_error_code_system (zip_error)));
+      break;
+    case ZIP_ER_MEMORY:
+      g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_UNREADABLE,
+                   "Filen »%s« kunne ikke læses, fordi der ikke var hukommelse nok. "
+                   "Luk andre programmer, og prøv igen.",
+                   display_name);
+      break;
+    case ZIP_ER_MULTIDISK:
+      iku_ods_set_corrupt (error, display_name, "zip-arkivet er delt over flere filer");
+      break;
+    default:
+      iku_ods_set_corrupt (error, display_name, "zip-arkivets indholdsfortegnelse er ødelagt");
+      break;
+    }
+}
+
+/* Takes @source, also on failure. */
+static IkuOdsZip *
+open_source (zip_source_t *source, const char *display_name, gboolean starts_like_zip,
+             GError **error)
+{
+  zip_error_t zip_error;
+  zip_error_init (&zip_error);
+  zip_t *archive = zip_open_from_source (source, ZIP_RDONLY, &zip_error);
+  if (archive == NULL)
+    {
+      zip_source_free (source);
+      set_open_error (error, display_name, &zip_error, starts_like_zip);
+      zip_error_fini (&zip_error);
+      return NULL;
+    }
+  zip_error_fini (&zip_error);
+
+  IkuOdsZip *zip = g_new0 (IkuOdsZip, 1);
+  zip->archive = archive;
+  zip->display_name = g_strdup (display_name);
+  return zip;
+}
+
+static void
+set_unreadable (GError **error, const char *display_name, int errsv)
+{
+  g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_UNREADABLE,
+               "Filen »%s« kunne ikke åbnes: %s. "
+               "Kontrollér at filen findes, og at du har adgang til den.",
+               display_name, g_strerror (errsv));
+}
+
+IkuOdsZip *
+iku_ods_zip_open_file (const char *path, const char *display_name, GError **error)
+{
+  /* O_NONBLOCK: a FIFO given by mistake must not hang the open. */
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
+  if (fd < 0)
+    {
+      set_unreadable (error, display_name, errno);
+      return NULL;
+    }
+
+  struct stat st;
+  if (fstat (fd, &st) != 0)
+    {
+      int errsv = errno;
+      close (fd);
+      set_unreadable (error, display_name, errsv);
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      close (fd);
+      g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_UNREADABLE,
+                   S_ISDIR (st.st_mode)
+                   ? "»%s« er en mappe, ikke en fil. Angiv selve skemafilen (.ods)."
+                   : "»%s« er ikke en almindelig fil. Angiv selve skemafilen (.ods).",
+                   display_name);
+      return NULL;
+    }
+  int flags = fcntl (fd, F_GETFL);
+  if (flags < 0 || fcntl (fd, F_SETFL, flags & ~O_NONBLOCK) < 0)
+    {
+      int errsv = errno;
+      close (fd);
+      set_unreadable (error, display_name, errsv);
+      return NULL;
+    }
+
+  char magic[4] = { 0 };
+  ssize_t n_magic = pread (fd, magic, sizeof magic, 0);
+  if (n_magic < 0)
+    {
+      int errsv = errno;
+      close (fd);
+      set_unreadable (error, display_name, errsv);
+      return NULL;
+    }
+  gboolean starts_like_zip = n_magic == (ssize_t) sizeof magic
+                             && memcmp (magic, ZIP_MAGIC, sizeof magic) == 0;
+
+  FILE *fp = fdopen (fd, "rb");
+  if (fp == NULL)
+    {
+      int errsv = errno;
+      close (fd);
+      set_unreadable (error, display_name, errsv);
+      return NULL;
+    }
+  zip_error_t zip_error;
+  zip_error_init (&zip_error);
+  /* The source owns fp from here on (it closes it when freed). */
+  zip_source_t *source = zip_source_filep_create (fp, 0, -1, &zip_error);
+  if (source == NULL)
+    {
+      fclose (fp);
+      set_open_error (error, display_name, &zip_error, starts_like_zip);
+      zip_error_fini (&zip_error);
+      return NULL;
+    }
+  zip_error_fini (&zip_error);
+  return open_source (source, display_name, starts_like_zip, error);
+}
+
+IkuOdsZip *
+iku_ods_zip_open_data (const guint8 *data, gsize len, const char *display_name, GError **error)
+{
+  static const guint8 empty[1] = { 0 };
+  gboolean starts_like_zip = len >= 4 && memcmp (data, ZIP_MAGIC, 4) == 0;
+
+  zip_error_t zip_error;
+  zip_error_init (&zip_error);
+  /* libzip wants a pointer even for no bytes. freep = 0: the data stays the caller's. */
+  zip_source_t *source = zip_source_buffer_create (len > 0 ? data : empty, len, 0, &zip_error);
+  if (source == NULL)
+    {
+      set_open_error (error, display_name, &zip_error, starts_like_zip);
+      zip_error_fini (&zip_error);
+      return NULL;
+    }
+  zip_error_fini (&zip_error);
+  return open_source (source, display_name, starts_like_zip, error);
+}
+
+gboolean
+iku_ods_zip_has_encrypted_streams (IkuOdsZip *zip)
+{
+  g_return_val_if_fail (zip != NULL, FALSE);
+
+  zip_int64_t index = zip_name_locate (zip->archive, MANIFEST_NAME, 0);
+  if (index < 0)
+    return FALSE;
+  zip_file_t *file = zip_fopen_index (zip->archive, (zip_uint64_t) index, 0);
+  if (file == NULL)
+    return FALSE;
+
+  /* A plain search, not a parse: the manifest only decides which message a
+   * file that is already unreadable gets. */
+  g_autofree char *text = g_malloc (IKU_ODS_MAX_MANIFEST_BYTES + 1);
+  gsize len = 0;
+  while (len < IKU_ODS_MAX_MANIFEST_BYTES)
+    {
+      zip_int64_t n = zip_fread (file, text + len, IKU_ODS_MAX_MANIFEST_BYTES - len);
+      if (n <= 0)
+        break;
+      len += (gsize) n;
+    }
+  zip_fclose (file);
+  text[len] = '\0';
+  return g_strstr_len (text, (gssize) len, "encryption-data") != NULL;
+}
+
+void
+iku_ods_stream_free (IkuOdsStream *stream)
+{
+  if (stream == NULL)
+    return;
+  zip_fclose (stream->file);
+  g_free (stream->display_name);
+  g_free (stream);
+}
+
+IkuOdsStream *
+iku_ods_zip_open_content (IkuOdsZip *zip, guint64 max_bytes, GError **error)
+{
+  g_return_val_if_fail (zip != NULL, NULL);
+
+  const char *display_name = zip->display_name;
+  zip_int64_t index = zip_name_locate (zip->archive, CONTENT_NAME, 0);
+  if (index < 0)
+    {
+      if (zip_name_locate (zip->archive, XLSX_WORKBOOK_NAME, 0) >= 0)
+        g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_NOT_ODS,
+                     "Filen »%s« er et Excel-regneark, ikke et OpenDocument-regneark (.ods). "
+                     "Åbn det i LibreOffice Calc, gem det som .ods, og prøv igen.",
+                     display_name);
+      else
+        iku_ods_set_not_ods (error, display_name);
+      return NULL;
+    }
+
+  zip_file_t *file = zip_fopen_index (zip->archive, (zip_uint64_t) index, 0);
+  if (file == NULL)
+    {
+      switch (zip_error_code_zip (zip_get_error (zip->archive)))
+        {
+        case ZIP_ER_NOPASSWD:
+        case ZIP_ER_WRONGPASSWD:
+        case ZIP_ER_ENCRNOTSUPP:
+          iku_ods_set_encrypted (error, display_name);
+          break;
+        case ZIP_ER_COMPNOTSUPP:
+          iku_ods_set_corrupt (error, display_name,
+                               CONTENT_NAME " er pakket med en metode, ikuflet ikke kender");
+          break;
+        default:
+          iku_ods_set_corrupt (error, display_name, CONTENT_NAME " kan ikke pakkes ud");
+          break;
+        }
+      return NULL;
+    }
+
+  IkuOdsStream *stream = g_new0 (IkuOdsStream, 1);
+  stream->file = file;
+  stream->display_name = g_strdup (display_name);
+  stream->max_bytes = max_bytes;
+  return stream;
+}
+
+gssize
+iku_ods_stream_read (IkuOdsStream *stream, guint8 *buffer, gsize len, GError **error)
+{
+  g_return_val_if_fail (stream != NULL, -1);
+
+  zip_int64_t n = zip_fread (stream->file, buffer, len);
+  if (n < 0)
+    {
+      zip_error_t *zip_error = zip_file_get_error (stream->file);
+      int code = zip_error_code_zip (zip_error);
+      if ((code == ZIP_ER_READ || code == ZIP_ER_SEEK) && zip_error_code_system (zip_error) != 0)
+        g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_UNREADABLE,
+                     "Filen »%s« kunne ikke læses: %s. "
+                     "Kontrollér at filen findes, og at du har adgang til den.",
+                     stream->display_name, g_strerror (zip_error_code_system (zip_error)));
+      else if (code == ZIP_ER_CRC)
+        iku_ods_set_corrupt (error, stream->display_name,
+                             "kontrolsummen for " CONTENT_NAME " passer ikke");
+      else
+        iku_ods_set_corrupt (error, stream->display_name,
+                             CONTENT_NAME " kan ikke pakkes ud");
+      return -1;
+    }
+
+  stream->n_read += (guint64) n;
+  if (stream->n_read > stream->max_bytes)
+    {
+      g_autofree char *size = g_format_size (stream->max_bytes);
+      g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_TOO_LARGE,
+                   "Filen »%s« er for stor: regnearkets indhold fylder mere end %s udpakket. "
+                   "Kontrollér at det er det rigtige skema.",
+                   stream->display_name, size);
+      return -1;
+    }
+  return (gssize) n;
+}
