@@ -52,16 +52,16 @@ class FaultTest(unittest.TestCase):
             self.skipTest("mounting a small filesystem needs root; the injected failure test covers this")
         out = os.path.join(self.tmp, "lille-disk")
         os.mkdir(out)
-        if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", out]).returncode != 0:
+        if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=96k", "tmpfs", out]).returncode != 0:
             self.skipTest("this machine does not allow mounting a tmpfs")
         try:
             schema = os.path.join(self.tmp, "skema.ods")
-            write_schema(schema, small_people(20))
+            write_schema(schema, small_people(40))
             r, report = self.run_cli(schema, out)
             self.assertEqual(r.returncode, 3, r.stderr)
             self.assertIn("plads", report["error"])
             self.assertGreater(len(report["written"]), 0)
-            self.assertLess(len(report["written"]), 20)
+            self.assertLess(len(report["written"]), 40)
             self.assert_report_matches_disk(report, out)
         finally:
             subprocess.run(["umount", out])
@@ -73,14 +73,15 @@ class FaultTest(unittest.TestCase):
         schema = os.path.join(self.tmp, "skema.ods")
         # Numbers do not compress away: this IKU is far larger than the limit,
         # the small ones far smaller.
-        long_text = "\n".join("• Punkt %d: %s" % (i, " ".join(str(i * 7919 + k * 104729) for k in range(12)))
-                              for i in range(1500))
-        rows = small_people(4) + [("Lang Lise", long_text, "")]
+        def lines(start):
+            return "\n".join("• Punkt %d: %s" % (i, " ".join(str(i * 7919 + k * 104729) for k in range(12)))
+                             for i in range(start, start + 300))
+        rows = small_people(4) + [("Lang Lise", lines(0), "")] + [("", lines(i * 300), "") for i in range(1, 10)]
         write_schema(schema, rows)
 
         def limit():
             signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-            resource.setrlimit(resource.RLIMIT_FSIZE, (150 * 1024, resource.RLIM_INFINITY))
+            resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, resource.RLIM_INFINITY))
         r, report = self.run_cli(schema, out, preexec=limit)
         self.assertEqual(r.returncode, 3, r.stderr)
         self.assertIn("IKU - Lang Lise.pdf", report["error"])

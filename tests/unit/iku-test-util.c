@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * Helpers shared by the unit tests; see iku-test-util.h. */
 #include "iku-test-util.h"
+#include "iku-schema.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -114,6 +115,27 @@ iku_test_grid_new (const char *sheet_name, const char *spec)
       g_string_free (cell, TRUE);
     }
   return grid;
+}
+
+IkuSchema *
+iku_test_schema_new (const char *spec)
+{
+  g_autoptr(IkuGrid) grid = iku_test_grid_new ("Skema", spec);
+  g_autoptr(GError) error = NULL;
+  IkuSchema *schema = iku_schema_new_from_grid (grid, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (schema);
+  return schema;
+}
+
+guint
+iku_test_count_entries (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+  while (d != NULL && g_dir_read_name (d) != NULL)
+    n++;
+  return n;
 }
 
 char *

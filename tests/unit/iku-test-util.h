@@ -5,11 +5,18 @@
 
 #include <glib.h>
 #include "iku-grid.h"
+#include "iku-schema.h"
 
 /* A grid from rows separated by '\n' and cells separated by '|'; the two
  * characters "\\n" inside a cell become a line break, "\\|" a literal '|'.
  * Example: "Navn|Individuelt fokus|Teamfokus\nAnne|Kursus|Møder". */
 IkuGrid *iku_test_grid_new (const char *sheet_name, const char *spec);
+
+/* The schema of iku_test_grid_new ("Skema", @spec); asserts it has no error. */
+IkuSchema *iku_test_schema_new (const char *spec);
+
+/* Entries of a folder (0 when it does not exist). */
+guint iku_test_count_entries (const char *dir);
 
 /* A new empty folder under the system temp dir, removed (recursively) at exit
  * of the test program unless IKUFLET_KEEP_TEST_FILES is set. (transfer full) */

@@ -9,16 +9,6 @@
 #include <string.h>
 #include <unistd.h>
 
-static guint
-count_entries (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  guint n = 0;
-  while (d != NULL && g_dir_read_name (d) != NULL)
-    n++;
-  return n;
-}
-
 static void
 test_write_and_replace (void)
 {
@@ -33,7 +23,7 @@ test_write_and_replace (void)
   g_autofree char *content = NULL;
   g_assert_true (g_file_get_contents (path, &content, NULL, NULL));
   g_assert_cmpstr (content, ==, "second!");
-  g_assert_cmpuint (count_entries (dir), ==, 1);
+  g_assert_cmpuint (iku_test_count_entries (dir), ==, 1);
 }
 
 static void
@@ -47,7 +37,7 @@ test_directory_in_the_way (void)
   g_assert_false (iku_atomic_file_write (dir, "IKU - B.pdf", b, &error));
   g_assert_error (error, IKU_ATOMIC_FILE_ERROR, IKU_ATOMIC_FILE_ERROR_IS_DIRECTORY);
   g_assert_nonnull (strstr (error->message, "IKU - B.pdf"));
-  g_assert_cmpuint (count_entries (dir), ==, 1);
+  g_assert_cmpuint (iku_test_count_entries (dir), ==, 1);
 }
 
 static void
@@ -78,7 +68,7 @@ test_unwritable_folder (void)
   g_assert_false (iku_atomic_file_write (dir, "IKU - D.pdf", b, &error));
   g_assert_error (error, IKU_ATOMIC_FILE_ERROR, IKU_ATOMIC_FILE_ERROR_DENIED);
   g_chmod (dir, 0700);
-  g_assert_cmpuint (count_entries (dir), ==, 0);
+  g_assert_cmpuint (iku_test_count_entries (dir), ==, 0);
 }
 
 static void
@@ -93,7 +83,7 @@ test_no_temp_left_after_failed_rename (void)
   g_autoptr(GBytes) b = g_bytes_new_static ("data", 4);
   g_autoptr(GError) error = NULL;
   g_assert_false (iku_atomic_file_write (dir, "IKU - E.pdf", b, &error));
-  g_assert_cmpuint (count_entries (dir), ==, 1);
+  g_assert_cmpuint (iku_test_count_entries (dir), ==, 1);
 }
 
 static void
@@ -127,7 +117,7 @@ test_write_failure_mid_file (void)
   g_autofree char *content = NULL;
   g_assert_true (g_file_get_contents (path, &content, NULL, NULL));
   g_assert_cmpstr (content, ==, "old");
-  g_assert_cmpuint (count_entries (dir), ==, 1);
+  g_assert_cmpuint (iku_test_count_entries (dir), ==, 1);
 }
 
 int

@@ -31,26 +31,6 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_free (f->dir);
 }
 
-static IkuSchema *
-schema_from (const char *spec)
-{
-  g_autoptr(IkuGrid) grid = iku_test_grid_new ("Skema", spec);
-  g_autoptr(GError) error = NULL;
-  IkuSchema *schema = iku_schema_new_from_grid (grid, &error);
-  g_assert_no_error (error);
-  return schema;
-}
-
-static guint
-count_files (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  guint n = 0;
-  while (d != NULL && g_dir_read_name (d) != NULL)
-    n++;
-  return n;
-}
-
 static char *
 text_of (const char *dir, const char *file)
 {
@@ -62,7 +42,7 @@ text_of (const char *dir, const char *file)
 static void
 test_one_pdf_each (Fixture *f, gconstpointer data)
 {
-  g_autoptr(IkuSchema) s = schema_from ("Team:|Dagplejen\nLeder:|Mette\nDato:|3. marts 2026\n" HEADERS "\n"
+  g_autoptr(IkuSchema) s = iku_test_schema_new ("Team:|Dagplejen\nLeder:|Mette\nDato:|3. marts 2026\n" HEADERS "\n"
                                         "Anne Hansen|Kursus i Excel|Fælles møder\n"
                                         "|Mentor for ny kollega|\n"
                                         "Bo Ek|Førstehjælp|Ny vagtplan\n"
@@ -77,7 +57,7 @@ test_one_pdf_each (Fixture *f, gconstpointer data)
   g_autofree char *expected0 = g_build_filename (f->dir, "IKU - Anne Hansen.pdf", NULL);
   g_assert_cmpstr (written[0], ==, expected0);
   g_assert_null (written[3]);
-  g_assert_cmpuint (count_files (f->dir), ==, 3);
+  g_assert_cmpuint (iku_test_count_entries (f->dir), ==, 3);
 
   g_autofree char *anne = text_of (f->dir, "IKU - Anne Hansen.pdf");
   g_assert_nonnull (strstr (anne, "Anne Hansen"));
@@ -100,7 +80,7 @@ test_one_pdf_each (Fixture *f, gconstpointer data)
 static void
 test_default_date_is_today (Fixture *f, gconstpointer data)
 {
-  g_autoptr(IkuSchema) s = schema_from (HEADERS "\nAnne|a|");
+  g_autoptr(IkuSchema) s = iku_test_schema_new (HEADERS "\nAnne|a|");
   g_autoptr(IkuExport) x = iku_export_new (s, f->res, f->dir);
   g_assert_true (iku_export_run (x, NULL));
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -114,7 +94,7 @@ test_default_date_is_today (Fixture *f, gconstpointer data)
 static void
 test_missing_folder (Fixture *f, gconstpointer data)
 {
-  g_autoptr(IkuSchema) s = schema_from (HEADERS "\nAnne|a|");
+  g_autoptr(IkuSchema) s = iku_test_schema_new (HEADERS "\nAnne|a|");
   g_autofree char *gone = g_build_filename (f->dir, "findes-ikke", NULL);
   g_autoptr(IkuExport) x = iku_export_new (s, f->res, gone);
   g_autoptr(GError) error = NULL;
@@ -130,7 +110,7 @@ test_missing_folder (Fixture *f, gconstpointer data)
 static void
 test_one_blocked_others_written (Fixture *f, gconstpointer data)
 {
-  g_autoptr(IkuSchema) s = schema_from (HEADERS "\nAnne|a|\nBo|b|\nCe|c|");
+  g_autoptr(IkuSchema) s = iku_test_schema_new (HEADERS "\nAnne|a|\nBo|b|\nCe|c|");
   g_autofree char *blocker = g_build_filename (f->dir, "IKU - Bo.pdf", NULL);
   g_assert_cmpint (g_mkdir (blocker, 0700), ==, 0);
   g_autoptr(IkuExport) x = iku_export_new (s, f->res, f->dir);
@@ -144,7 +124,7 @@ test_one_blocked_others_written (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n, ==, 2);
   g_assert_true (g_str_has_suffix (written[0], "IKU - Anne.pdf"));
   g_assert_true (g_str_has_suffix (written[1], "IKU - Ce.pdf"));
-  g_assert_cmpuint (count_files (f->dir), ==, 3);   /* two PDFs and the folder, nothing else */
+  g_assert_cmpuint (iku_test_count_entries (f->dir), ==, 3);   /* two PDFs and the folder, nothing else */
 }
 
 static void
@@ -152,12 +132,12 @@ test_existing_replaced (Fixture *f, gconstpointer data)
 {
   g_autofree char *path = g_build_filename (f->dir, "IKU - Anne.pdf", NULL);
   g_assert_true (g_file_set_contents (path, "old version", -1, NULL));
-  g_autoptr(IkuSchema) s = schema_from (HEADERS "\nAnne|ny aftale|");
+  g_autoptr(IkuSchema) s = iku_test_schema_new (HEADERS "\nAnne|ny aftale|");
   g_autoptr(IkuExport) x = iku_export_new (s, f->res, f->dir);
   g_assert_true (iku_export_run (x, NULL));
   g_autofree char *text = text_of (f->dir, "IKU - Anne.pdf");
   g_assert_nonnull (strstr (text, "ny aftale"));
-  g_assert_cmpuint (count_files (f->dir), ==, 1);
+  g_assert_cmpuint (iku_test_count_entries (f->dir), ==, 1);
 }
 
 static void
@@ -165,7 +145,7 @@ test_names_never_escape (Fixture *f, gconstpointer data)
 {
   g_autofree char *inner = g_build_filename (f->dir, "ud", NULL);
   g_assert_cmpint (g_mkdir (inner, 0700), ==, 0);
-  g_autoptr(IkuSchema) s = schema_from (HEADERS "\n../../x|a|\n/etc/passwd|b|\n..|c|\nCON|d|\n.hidden|e|");
+  g_autoptr(IkuSchema) s = iku_test_schema_new (HEADERS "\n../../x|a|\n/etc/passwd|b|\n..|c|\nCON|d|\n.hidden|e|");
   g_autoptr(IkuExport) x = iku_export_new (s, f->res, inner);
   g_assert_true (iku_export_run (x, NULL));
   guint n = 0;
@@ -178,17 +158,17 @@ test_names_never_escape (Fixture *f, gconstpointer data)
       g_autofree char *base = g_path_get_basename (written[i]);
       g_assert_true (g_str_has_prefix (base, "IKU - "));
     }
-  g_assert_cmpuint (count_files (f->dir), ==, 1);   /* only "ud" */
-  g_assert_cmpuint (count_files (inner), ==, 5);
+  g_assert_cmpuint (iku_test_count_entries (f->dir), ==, 1);   /* only "ud" */
+  g_assert_cmpuint (iku_test_count_entries (inner), ==, 5);
 }
 
 static void
 test_collisions_numbered (Fixture *f, gconstpointer data)
 {
-  g_autoptr(IkuSchema) s = schema_from (HEADERS "\nA/B|a|\nA_B|b|\nA:B|c|");
+  g_autoptr(IkuSchema) s = iku_test_schema_new (HEADERS "\nA/B|a|\nA_B|b|\nA:B|c|");
   g_autoptr(IkuExport) x = iku_export_new (s, f->res, f->dir);
   g_assert_true (iku_export_run (x, NULL));
-  g_assert_cmpuint (count_files (f->dir), ==, 3);
+  g_assert_cmpuint (iku_test_count_entries (f->dir), ==, 3);
   g_autofree char *third = text_of (f->dir, "IKU - A_B (3).pdf");
   g_assert_nonnull (strstr (third, "A:B"));
 }
@@ -212,7 +192,7 @@ test_progress_and_cancel (Fixture *f, gconstpointer data)
   GString *spec = g_string_new (HEADERS);
   for (int i = 0; i < 40; i++)
     g_string_append_printf (spec, "\nPerson %02d|indhold %d|", i, i);
-  g_autoptr(IkuSchema) s = schema_from (spec->str);
+  g_autoptr(IkuSchema) s = iku_test_schema_new (spec->str);
   g_string_free (spec, TRUE);
 
   Progress p = { 0 };
@@ -234,7 +214,7 @@ test_progress_and_cancel (Fixture *f, gconstpointer data)
   guint n = 0;
   iku_export_get_written (y, &n);
   g_assert_cmpuint (n, <, 40);
-  g_assert_cmpuint (n, ==, count_files (other));
+  g_assert_cmpuint (n, ==, iku_test_count_entries (other));
 }
 
 typedef struct { const char *from, *to; } Move;
@@ -254,7 +234,7 @@ test_folder_vanishes (Fixture *f, gconstpointer data)
   GString *spec = g_string_new (HEADERS);
   for (int i = 0; i < 40; i++)
     g_string_append_printf (spec, "\nPerson %02d|indhold %d|", i, i);
-  g_autoptr(IkuSchema) s = schema_from (spec->str);
+  g_autoptr(IkuSchema) s = iku_test_schema_new (spec->str);
   g_string_free (spec, TRUE);
   g_autofree char *target = g_build_filename (f->dir, "ikuer", NULL);
   g_autofree char *moved = g_build_filename (f->dir, "flyttet", NULL);
@@ -272,7 +252,7 @@ test_folder_vanishes (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n, >=, 1);
   g_assert_cmpuint (n, <, 40);
   /* Exactly the reported files exist, nothing half-written beside them. */
-  g_assert_cmpuint (count_files (moved), ==, n);
+  g_assert_cmpuint (iku_test_count_entries (moved), ==, n);
   g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
 }
 
@@ -289,7 +269,7 @@ static void
 test_threads_same_bytes (Fixture *f, gconstpointer data)
 {
   g_setenv ("SOURCE_DATE_EPOCH", "1790000000", TRUE);
-  g_autoptr(IkuSchema) s = schema_from (HEADERS "\nAnne|a|t\nBo|b|\nCe|c|\nDi|d|\nEd|e|");
+  g_autoptr(IkuSchema) s = iku_test_schema_new (HEADERS "\nAnne|a|t\nBo|b|\nCe|c|\nDi|d|\nEd|e|");
   g_autofree char *one = g_build_filename (f->dir, "one", NULL);
   g_autofree char *two = g_build_filename (f->dir, "two", NULL);
   g_assert_cmpint (g_mkdir (one, 0700), ==, 0);
@@ -315,7 +295,7 @@ test_threads_same_bytes (Fixture *f, gconstpointer data)
 static void
 test_warnings_carried (Fixture *f, gconstpointer data)
 {
-  g_autoptr(IkuSchema) s = schema_from (HEADERS "\n|forældreløs|\nAnne|a 漢字|\nanne|b|");
+  g_autoptr(IkuSchema) s = iku_test_schema_new (HEADERS "\n|forældreløs|\nAnne|a 漢字|\nanne|b|");
   g_autoptr(IkuExport) x = iku_export_new (s, f->res, f->dir);
   g_assert_true (iku_export_run (x, NULL));
   guint n = 0;

@@ -802,6 +802,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ods/error/zip-bomb-limit", test_zip_bomb_limit);
   g_test_add_func ("/ods/error/slow", test_slow_errors);
   g_test_add_func ("/ods/error/missing-file", test_missing_file);
+  g_test_add_func ("/ods/refused-cells", test_refused_cells);
   g_test_add_func ("/ods/error/not-a-file", test_not_a_file);
   g_test_add_func ("/ods/error/no-permission", test_no_permission);
   g_test_add_func ("/ods/error/empty-data", test_empty_data);

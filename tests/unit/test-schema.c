@@ -7,17 +7,6 @@
 
 #define HEADERS "Indsæt navn på medarbejder|Indsæt indhold vedrørende medarbejder|Indsæt indhold vedrørende teamet"
 
-static IkuSchema *
-schema_from (const char *spec)
-{
-  g_autoptr(IkuGrid) grid = iku_test_grid_new ("Skema", spec);
-  g_autoptr(GError) error = NULL;
-  IkuSchema *schema = iku_schema_new_from_grid (grid, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (schema);
-  return schema;
-}
-
 static GError *
 schema_error (const char *spec)
 {
@@ -61,7 +50,7 @@ has_warning (const IkuSchema *schema, const char *part)
 static void
 test_canonical_headers (void)
 {
-  g_autoptr(IkuSchema) s = schema_from (HEADERS "\nAnne Hansen|Kursus i Excel|Fælles møder");
+  g_autoptr(IkuSchema) s = iku_test_schema_new (HEADERS "\nAnne Hansen|Kursus i Excel|Fælles møder");
   g_assert_cmpuint (iku_schema_get_n_employees (s), ==, 1);
   g_assert_cmpstr (iku_employee_get_name (employee (s, 0)), ==, "Anne Hansen");
   g_assert_cmpuint (iku_employee_get_row (employee (s, 0)), ==, 2);
@@ -77,23 +66,23 @@ static void
 test_short_headers_any_order (void)
 {
   /* Short forms, other column order, extra columns ignored, header not at A1. */
-  g_autoptr(IkuSchema) s = schema_from ("\n|Noter|Teamfokus|Medarbejder|Individuelt fokus\n"
+  g_autoptr(IkuSchema) s = iku_test_schema_new ("\n|Noter|Teamfokus|Medarbejder|Individuelt fokus\n"
                                         "|x|Team A|Bo|Ind B");
   g_assert_cmpuint (iku_schema_get_n_employees (s), ==, 1);
   g_assert_cmpstr (iku_employee_get_name (employee (s, 0)), ==, "Bo");
   assert_items (employee (s, 0), (const char *[]) { "Ind B", NULL });
-  g_autoptr(IkuSchema) s2 = schema_from ("Navn|Individuelt fokus|Teamfokus\nCe|I|T");
+  g_autoptr(IkuSchema) s2 = iku_test_schema_new ("Navn|Individuelt fokus|Teamfokus\nCe|I|T");
   g_assert_cmpstr (iku_employee_get_name (employee (s2, 0)), ==, "Ce");
 }
 
 static void
 test_header_matching_ignores_case_space_breaks (void)
 {
-  g_autoptr(IkuSchema) s = schema_from ("  INDSÆT NAVN\\nPÅ   medarbejder |indsæt indhold  vedrørende\\nmedarbejder|"
+  g_autoptr(IkuSchema) s = iku_test_schema_new ("  INDSÆT NAVN\\nPÅ   medarbejder |indsæt indhold  vedrørende\\nmedarbejder|"
                                         "Indsæt Indhold Vedrørende Teamet  \nDitte|A|B");
   g_assert_cmpstr (iku_employee_get_name (employee (s, 0)), ==, "Ditte");
   /* NFC: "ø" written decomposed ("o" + U+0338 is not ø, but "å" as a + U+030A is). */
-  g_autoptr(IkuSchema) s2 = schema_from ("Indsæt navn pa\xCC\x8A medarbejder|Individuelt fokus|Teamfokus\nEva|x|y");
+  g_autoptr(IkuSchema) s2 = iku_test_schema_new ("Indsæt navn pa\xCC\x8A medarbejder|Individuelt fokus|Teamfokus\nEva|x|y");
   g_assert_cmpstr (iku_employee_get_name (employee (s2, 0)), ==, "Eva");
 }
 
@@ -119,7 +108,7 @@ test_no_employees (void)
 static void
 test_continuation_rows (void)
 {
-  g_autoptr(IkuSchema) s = schema_from (HEADERS "\n"
+  g_autoptr(IkuSchema) s = iku_test_schema_new (HEADERS "\n"
                                         "Anne|Første|\n"
                                         "|Anden|\n"
                                         "\n"
@@ -134,7 +123,7 @@ test_continuation_rows (void)
 static void
 test_content_without_name_is_reported (void)
 {
-  g_autoptr(IkuSchema) s = schema_from (HEADERS "\n|Forældreløs|\nAnne|A|");
+  g_autoptr(IkuSchema) s = iku_test_schema_new (HEADERS "\n|Forældreløs|\nAnne|A|");
   assert_items (employee (s, 0), (const char *[]) { "A", NULL });
   g_assert_true (has_warning (s, "Række 2"));
   g_assert_true (has_warning (s, "intet navn"));
@@ -143,7 +132,7 @@ test_content_without_name_is_reported (void)
 static void
 test_team_items_order_and_duplicates (void)
 {
-  g_autoptr(IkuSchema) s = schema_from (HEADERS "\n"
+  g_autoptr(IkuSchema) s = iku_test_schema_new (HEADERS "\n"
                                         "Anne|a|Møder hver uge\n"
                                         "Bo|b|Møder hver uge\n"
                                         "Ce|c|Ny  vagtplan \n"
@@ -164,7 +153,7 @@ test_team_items_order_and_duplicates (void)
 static void
 test_same_name_merged_with_warning (void)
 {
-  g_autoptr(IkuSchema) s = schema_from (HEADERS "\n"
+  g_autoptr(IkuSchema) s = iku_test_schema_new (HEADERS "\n"
                                         "Anne Hansen|Et|\n"
                                         "Bo|B|\n"
                                         "anne  HANSEN|To|\n");
@@ -178,21 +167,21 @@ static void
 test_names_normalised (void)
 {
   /* Decomposed å (a + ring), surrounding and inner white space, a line break. */
-  g_autoptr(IkuSchema) s = schema_from (HEADERS "\n  Sa\xCC\x8Ara   Møller\\nJensen  |x|");
+  g_autoptr(IkuSchema) s = iku_test_schema_new (HEADERS "\n  Sa\xCC\x8Ara   Møller\\nJensen  |x|");
   g_assert_cmpstr (iku_employee_get_name (employee (s, 0)), ==, "Såra Møller Jensen");
 }
 
 static void
 test_cell_text_kept (void)
 {
-  g_autoptr(IkuSchema) s = schema_from (HEADERS "\nAnne|\\nLinje 1  \\n• punkt\\n  - under\\n\\n|");
+  g_autoptr(IkuSchema) s = iku_test_schema_new (HEADERS "\nAnne|\\nLinje 1  \\n• punkt\\n  - under\\n\\n|");
   assert_items (employee (s, 0), (const char *[]) { "Linje 1\n• punkt\n  - under", NULL });
 }
 
 static void
 test_header_area (void)
 {
-  g_autoptr(IkuSchema) s = schema_from ("Det fælles kompetenceskema\n"
+  g_autoptr(IkuSchema) s = iku_test_schema_new ("Det fælles kompetenceskema\n"
                                         "Team:||  Dagplejen  Nord \n"
                                         "leder|Mette Sørensen\n"
                                         "DATO :|3. marts 2026\n"
@@ -208,7 +197,7 @@ test_header_area (void)
 static void
 test_header_area_absent (void)
 {
-  g_autoptr(IkuSchema) s = schema_from (HEADERS "\nAnne|x|y\nTeam:|Ikke header-område|");
+  g_autoptr(IkuSchema) s = iku_test_schema_new (HEADERS "\nAnne|x|y\nTeam:|Ikke header-område|");
   g_assert_null (iku_schema_get_team (s));
   g_assert_null (iku_schema_get_leader (s));
   g_assert_null (iku_schema_get_date (s));
@@ -248,7 +237,7 @@ test_book_sheet_choice (void)
 static void
 test_employee_without_individual_content_warns (void)
 {
-  g_autoptr(IkuSchema) s = schema_from (HEADERS "\nAnne||Team\nBo|b|");
+  g_autoptr(IkuSchema) s = iku_test_schema_new (HEADERS "\nAnne||Team\nBo|b|");
   g_assert_cmpuint (iku_schema_get_n_employees (s), ==, 2);
   g_assert_true (has_warning (s, "Række 2: »Anne« har intet individuelt indhold"));
 }
@@ -258,7 +247,7 @@ test_overlong_name_not_misattributed (void)
 {
   g_autofree char *longname = g_strnfill (500, 'x');
   g_autofree char *spec = g_strdup_printf (HEADERS "\nAnne|a|\n%s|hemmeligt|\n|også hemmeligt|", longname);
-  g_autoptr(IkuSchema) s = schema_from (spec);
+  g_autoptr(IkuSchema) s = iku_test_schema_new (spec);
   g_assert_cmpuint (iku_schema_get_n_employees (s), ==, 1);
   assert_items (employee (s, 0), (const char *[]) { "a", NULL });
   g_assert_true (has_warning (s, "Række 3"));
@@ -271,7 +260,7 @@ test_many_rows (void)
   GString *spec = g_string_new (HEADERS);
   for (guint i = 0; i < 20000; i++)
     g_string_append_printf (spec, "\nPerson %u|Indhold %u|Team %u", i, i, i % 5);
-  g_autoptr(IkuSchema) s = schema_from (spec->str);
+  g_autoptr(IkuSchema) s = iku_test_schema_new (spec->str);
   g_string_free (spec, TRUE);
   g_assert_cmpuint (iku_schema_get_n_employees (s), ==, 20000);
   g_assert_cmpstr (iku_employee_get_name (employee (s, 19999)), ==, "Person 19999");
