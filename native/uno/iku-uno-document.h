@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * The live Calc document: which one to export, where it lies, and its sheets as an
+ * IkuBook (the document as shown, unsaved edits included; nothing is changed). */
+#pragma once
+
+#include "iku-uno-sdk.h"
+#include "iku-grid.h"
+#include "iku-uno-l10n.h"
+
+G_BEGIN_DECLS
+
+/* @document (any interface of a document) as the XModel of a spreadsheet document,
+ * or IKU_UNO_ERROR_NOT_SPREADSHEET. (transfer full) */
+uno_Interface *iku_uno_document_get_model     (uno_Interface *document,
+                                               IkuUnoLang     lang,
+                                               GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* The document to export when none is given: the desktop's current component when
+ * it is a spreadsheet, else the only spreadsheet document open. (transfer full) */
+uno_Interface *iku_uno_document_find_current  (uno_Interface *context,
+                                               IkuUnoLang     lang,
+                                               GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* The local folder @model's file lies in; IKU_UNO_ERROR_NOT_SAVED for a document
+ * never saved, IKU_UNO_ERROR_NOT_LOCAL for one that is not a local file.
+ * (transfer full) */
+char          *iku_uno_document_dup_folder    (uno_Interface *model,
+                                               IkuUnoLang     lang,
+                                               GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* The frame showing @model, or NULL when it has no view. (transfer full) */
+uno_Interface *iku_uno_document_dup_frame     (uno_Interface *model);
+
+/* Every sheet of @model (up to IKU_MAX_SHEETS) as displayed, with the active sheet
+ * of its view marked. (transfer full) */
+IkuBook       *iku_uno_document_read_book     (uno_Interface *model,
+                                               GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * One export from the live document: find the document and its folder, read it,
+ * apply the schema rules, write the IKUs with progress, and tell the outcome. */
+#pragma once
+
+#include "iku-uno-sdk.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  uno_Interface *document;    /* borrowed; NULL: the current document */
+  const char    *folder;      /* local path; NULL: the document's folder */
+  gboolean       interactive; /* progress and message boxes (never when headless) */
+} IkuUnoExportRequest;
+
+typedef struct _IkuUnoReport IkuUnoReport;
+
+/* Runs the export described by @request with the data files in @data_dir. Never
+ * fails: the report holds what was written, the warnings and the error message. */
+IkuUnoReport       *iku_uno_export_run           (uno_Interface             *context,
+                                                  const char                *data_dir,
+                                                  const IkuUnoExportRequest *request);
+void                iku_uno_report_free          (IkuUnoReport *report);
+
+/* Full paths of the IKUs written; NULL-terminated, owned by the report. */
+const char * const *iku_uno_report_get_written   (const IkuUnoReport *report,
+                                                  guint              *n_written);
+/* Warnings in Danish; NULL-terminated, owned by the report. */
+const char * const *iku_uno_report_get_warnings  (const IkuUnoReport *report,
+                                                  guint              *n_warnings);
+/* The error message, or NULL when the export succeeded. */
+const char         *iku_uno_report_get_error     (const IkuUnoReport *report);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IkuUnoReport, iku_uno_report_free)
+
+G_END_DECLS

@@ -1,0 +1,261 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * org.ikuflet.Export (see iku-uno-job.h). */
+#include "iku-uno-job.h"
+
+#include <string.h>
+
+#include "iku-uno-call.h"
+#include "iku-uno-error.h"
+#include "iku-uno-export.h"
+#include "iku-uno-object.h"
+#include "iku-uno-path.h"
+#include "iku-uno-string.h"
+#include "iku-uno-value.h"
+
+typedef struct {
+  uno_Interface *context;   /* owned */
+  char          *data_dir;
+} Job;
+
+/* What XJob.execute was asked. */
+typedef struct {
+  uno_Interface *document;  /* owned; NULL: the current document */
+  char          *folder;    /* NULL: the document's folder */
+  gboolean       interactive;
+} Arguments;
+
+static void
+job_free (gpointer data)
+{
+  Job *job = data;
+
+  iku_uno_release (job->context);
+  g_free (job->data_dir);
+  g_free (job);
+}
+
+static void
+arguments_clear (Arguments *arguments)
+{
+  g_clear_pointer (&arguments->document, iku_uno_release);
+  g_clear_pointer (&arguments->folder, g_free);
+}
+
+static gboolean parse_argument (const char    *name,
+                                const uno_Any *value,
+                                gpointer       user_data,
+                                GError       **error);
+
+/* The job framework passes the document as Environment.Model. */
+static gboolean
+parse_environment (const char    *name,
+                   const uno_Any *value,
+                   gpointer       user_data,
+                   GError       **error)
+{
+  Arguments *arguments = user_data;
+
+  if (g_ascii_strcasecmp (name, "Model") == 0 && arguments->document == NULL)
+    arguments->document = iku_uno_any_dup_interface (value);
+  return TRUE;
+}
+
+static gboolean
+parse_argument (const char    *name,
+                const uno_Any *value,
+                gpointer       user_data,
+                GError       **error)
+{
+  Arguments *arguments = user_data;
+
+  if (value->pType->eTypeClass == typelib_TypeClass_VOID)
+    return TRUE;   /* an absent value means the default */
+
+  if (g_ascii_strcasecmp (name, "Document") == 0)
+    {
+      if (value->pType->eTypeClass != typelib_TypeClass_INTERFACE)
+        {
+          g_set_error_literal (error, IKU_UNO_ERROR, IKU_UNO_ERROR_ARGUMENT,
+                               "Argumentet Document skal være et dokument (XModel).");
+          return FALSE;
+        }
+      g_clear_pointer (&arguments->document, iku_uno_release);
+      arguments->document = iku_uno_any_dup_interface (value);
+    }
+  else if (g_ascii_strcasecmp (name, "Folder") == 0)
+    {
+      g_autofree char *text = iku_uno_any_dup_string (value);
+
+      if (text == NULL)
+        {
+          g_set_error_literal (error, IKU_UNO_ERROR, IKU_UNO_ERROR_ARGUMENT,
+                               "Argumentet Folder skal være en tekst: en mappe eller en file:-URL.");
+          return FALSE;
+        }
+      if (*text != '\0')
+        {
+          g_free (arguments->folder);
+          arguments->folder = iku_uno_path_from_text (text);
+          if (arguments->folder == NULL)
+            {
+              g_set_error (error, IKU_UNO_ERROR, IKU_UNO_ERROR_ARGUMENT,
+                           "Mappen »%s« er hverken en fuld sti eller en file:-URL.", text);
+              return FALSE;
+            }
+        }
+    }
+  else if (g_ascii_strcasecmp (name, "Interactive") == 0)
+    {
+      if (!iku_uno_any_get_boolean (value, &arguments->interactive))
+        {
+          g_set_error_literal (error, IKU_UNO_ERROR, IKU_UNO_ERROR_ARGUMENT,
+                               "Argumentet Interactive skal være sand eller falsk.");
+          return FALSE;
+        }
+    }
+  else if (g_ascii_strcasecmp (name, "Environment") == 0)
+    return iku_uno_any_foreach_named_value (value, parse_environment, arguments, error);
+  else if (g_ascii_strcasecmp (name, "DynamicData") == 0)
+    /* Arguments of a job started through a vnd.sun.star.job: dispatch. */
+    return iku_uno_any_foreach_named_value (value, parse_argument, arguments, error);
+  else
+    g_debug ("XJob.execute: argument %s ignored", name);
+  return TRUE;
+}
+
+/* Constructs the any XJob.execute returns: NamedValues Written, Warnings, Error. */
+static gboolean
+build_result (uno_Any            *ret,
+              const IkuUnoReport *report,
+              GError            **error)
+{
+  const char *names[3] = { "Written", "Warnings", "Error" };
+  const char * const *strv;
+  const char *message = iku_uno_report_get_error (report);
+  uno_Any values[3];
+  guint n = 0;
+  gboolean ok;
+
+  strv = iku_uno_report_get_written (report, &n);
+  if (!iku_uno_any_init_strings (&values[0], strv, n, error))
+    return FALSE;
+  strv = iku_uno_report_get_warnings (report, &n);
+  if (!iku_uno_any_init_strings (&values[1], strv, n, error))
+    {
+      uno_any_destruct (&values[0], NULL);
+      return FALSE;
+    }
+  iku_uno_any_init_string (&values[2], message != NULL ? message : "");
+  ok = iku_uno_any_init_named_values (ret, names, values, G_N_ELEMENTS (values), error);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    uno_any_destruct (&values[i], NULL);
+  return ok;
+}
+
+/* A report that only carries @message, for arguments that could not be used. */
+static gboolean
+build_error_result (uno_Any    *ret,
+                    const char *message,
+                    GError    **error)
+{
+  const char *names[3] = { "Written", "Warnings", "Error" };
+  uno_Any values[3];
+  gboolean ok;
+
+  if (!iku_uno_any_init_strings (&values[0], NULL, 0, error))
+    return FALSE;
+  if (!iku_uno_any_init_strings (&values[1], NULL, 0, error))
+    {
+      uno_any_destruct (&values[0], NULL);
+      return FALSE;
+    }
+  iku_uno_any_init_string (&values[2], message);
+  ok = iku_uno_any_init_named_values (ret, names, values, G_N_ELEMENTS (values), error);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    uno_any_destruct (&values[i], NULL);
+  return ok;
+}
+
+static gboolean
+execute (Job                *job,
+         const uno_Sequence *named_values,
+         uno_Any            *ret,
+         GError            **error)
+{
+  Arguments arguments = { NULL, NULL, FALSE };
+  g_autoptr(GError) argument_error = NULL;
+  g_autoptr(IkuUnoReport) report = NULL;
+  IkuUnoExportRequest request;
+  gboolean ok;
+
+  if (!iku_uno_named_values_foreach (named_values, parse_argument, &arguments, &argument_error))
+    {
+      arguments_clear (&arguments);
+      return build_error_result (ret, argument_error->message, error);
+    }
+  request.document = arguments.document;
+  request.folder = arguments.folder;
+  request.interactive = arguments.interactive;
+  report = iku_uno_export_run (job->context, job->data_dir, &request);
+  ok = build_result (ret, report, error);
+  arguments_clear (&arguments);
+  return ok;
+}
+
+static gboolean
+job_call (IkuUnoObject *self,
+          const char   *member,
+          void         *ret,
+          void        **args,
+          GError      **error)
+{
+  Job *job = iku_uno_object_get_data (self);
+
+  if (strcmp (member, "com.sun.star.task.XJob::execute") == 0)
+    return execute (job, *(uno_Sequence **) args[0], ret, error);
+
+  if (strcmp (member, "com.sun.star.task.XJobExecutor::trigger") == 0)
+    {
+      const rtl_uString *command = *(rtl_uString **) args[0];
+      IkuUnoExportRequest request = { NULL, NULL, TRUE };
+
+      if (!iku_uno_string_equal_ascii (command, "export"))
+        {
+          g_autofree char *text = iku_uno_string_dup_utf8 (command);
+          g_set_error (error, IKU_UNO_ERROR, IKU_UNO_ERROR_ARGUMENT,
+                       "org.ikuflet.Export kender ikke kommandoen »%s«; brug »export«.", text);
+          return FALSE;
+        }
+      iku_uno_report_free (iku_uno_export_run (job->context, job->data_dir, &request));
+      return TRUE;
+    }
+
+  g_set_error (error, IKU_UNO_ERROR, IKU_UNO_ERROR_UNSUPPORTED,
+               "org.ikuflet.Export har ikke medlemmet %s", member);
+  return FALSE;
+}
+
+static const char * const job_services[] = { IKU_UNO_JOB_SERVICE_NAME, NULL };
+static const char * const job_interfaces[] = {
+  "com.sun.star.task.XJobExecutor",
+  "com.sun.star.task.XJob",
+  NULL
+};
+static const IkuUnoClass job_class = {
+  IKU_UNO_JOB_IMPLEMENTATION_NAME, job_services, job_interfaces, job_call
+};
+
+uno_Interface *
+iku_uno_job_new (uno_Interface *context,
+                 const char    *data_dir)
+{
+  Job *job;
+
+  g_return_val_if_fail (context != NULL && data_dir != NULL, NULL);
+
+  job = g_new0 (Job, 1);
+  (*context->acquire) (context);
+  job->context = context;
+  job->data_dir = g_strdup (data_dir);
+  return iku_uno_object_new (&job_class, job, job_free);
+}

@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * The extension's own user-visible texts, in Danish and English. The IKU wording and
+ * the messages of core/ are Danish only; these frame them in the office's UI language. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  IKU_UNO_LANG_DA,   /* the product language and the default */
+  IKU_UNO_LANG_EN,
+} IkuUnoLang;
+
+typedef enum {
+  IKU_UNO_TEXT_TITLE,            /* message box title */
+  IKU_UNO_TEXT_PROGRESS,         /* status bar text while exporting */
+  IKU_UNO_TEXT_DONE_ONE,         /* %1: folder */
+  IKU_UNO_TEXT_DONE_MANY,        /* %1: count, %2: folder */
+  IKU_UNO_TEXT_NOTES,            /* heading above the warnings */
+  IKU_UNO_TEXT_MORE_NOTES,       /* %1: count of warnings not listed */
+  IKU_UNO_TEXT_NONE_MADE,        /* first sentence of an error message */
+  IKU_UNO_TEXT_SOME_MADE,        /* %1: count written before the error */
+  IKU_UNO_TEXT_NO_DOCUMENT,
+  IKU_UNO_TEXT_WHICH_DOCUMENT,   /* several spreadsheets open, none current */
+  IKU_UNO_TEXT_NOT_SPREADSHEET,
+  IKU_UNO_TEXT_NOT_SAVED,
+  IKU_UNO_TEXT_NOT_LOCAL,        /* %1: the document's location */
+  IKU_UNO_TEXT_OFFICE_FAILED,    /* %1: the technical detail */
+  IKU_UNO_N_TEXTS
+} IkuUnoTextId;
+
+/* Maps a BCP 47 tag or locale name ("da-DK", "en_US.UTF-8") to a language:
+ * Danish for Danish and for an empty tag, English for every other language. */
+IkuUnoLang  iku_uno_l10n_lang_from_tag (const char *tag);
+
+const char *iku_uno_l10n_get           (IkuUnoLang   lang,
+                                        IkuUnoTextId id);
+
+/* The text @id with %1 and %2 replaced by @arg1 and @arg2 (NULL: left as is).
+ * (transfer full) */
+char       *iku_uno_l10n_format        (IkuUnoLang   lang,
+                                        IkuUnoTextId id,
+                                        const char  *arg1,
+                                        const char  *arg2);
+
+G_END_DECLS

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * File URLs <-> local paths through the office's own converter (osl), so URLs are
+ * decoded exactly as the office encoded them. */
+#include "iku-uno-path.h"
+
+#include <string.h>
+
+#include "iku-uno-string.h"
+
+char *
+iku_uno_path_from_file_url (const char *url)
+{
+  g_autoptr(rtl_uString) uurl = NULL;
+  g_autoptr(rtl_uString) upath = NULL;
+
+  g_return_val_if_fail (url != NULL, NULL);
+
+  if (g_ascii_strncasecmp (url, "file:", 5) != 0)
+    return NULL;
+  uurl = iku_uno_string_new (url);
+  if (osl_getSystemPathFromFileURL (uurl, &upath) != osl_File_E_None || upath == NULL)
+    return NULL;
+  return iku_uno_string_dup_utf8 (upath);
+}
+
+char *
+iku_uno_path_from_text (const char *text)
+{
+  g_autofree char *path = NULL;
+  gsize len;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (g_ascii_strncasecmp (text, "file:", 5) == 0)
+    path = iku_uno_path_from_file_url (text);
+  else if (g_path_is_absolute (text))
+    path = g_strdup (text);
+  if (path == NULL)
+    return NULL;
+  len = strlen (path);
+  while (len > 1 && path[len - 1] == '/')
+    path[--len] = '\0';
+  return g_steal_pointer (&path);
+}

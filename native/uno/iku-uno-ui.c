@@ -1,0 +1,315 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Progress and message boxes (see iku-uno-ui.h). Every failure here is logged and
+ * swallowed: the export's result must not depend on whether a dialog could be shown. */
+#include "iku-uno-ui.h"
+
+#include <string.h>
+
+#include "iku-uno-call.h"
+#include "iku-uno-error.h"
+#include "iku-uno-string.h"
+#include "iku-uno-value.h"
+
+/* com.sun.star.awt.MessageBoxType and MessageBoxButtons */
+enum { BOX_INFO = 1, BOX_WARNING = 2, BOX_ERROR = 3 };
+enum { BUTTONS_OK = 1 };
+
+/* More warnings than this are summarised in one line, so the box fits a screen. */
+#define MAX_WARNINGS_SHOWN 12
+
+struct _IkuUnoUi {
+  uno_Interface *context;     /* borrowed */
+  gboolean       interactive; /* what the caller asked for */
+  gboolean       visible;     /* interactive, and the office has a screen */
+  IkuUnoLang     lang;
+  uno_Interface *frame;       /* owned; NULL when unknown */
+  uno_Interface *indicator;   /* owned while progress is shown */
+};
+
+/* TRUE when the office was started with --headless: it has no screen to show on. */
+static gboolean
+office_is_headless (void)
+{
+  sal_uInt32 n = osl_getCommandArgCount ();
+
+  for (sal_uInt32 i = 0; i < n; i++)
+    {
+      g_autoptr(rtl_uString) arg = NULL;
+
+      if (osl_getCommandArg (i, &arg) == osl_Process_E_None &&
+          (iku_uno_string_equal_ascii (arg, "--headless") ||
+           iku_uno_string_equal_ascii (arg, "-headless")))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The string @property of the configuration node @node_path, or NULL. */
+static char *
+dup_config_string (uno_Interface *context,
+                   const char    *node_path,
+                   const char    *property,
+                   GError       **error)
+{
+  g_autoptr(uno_Interface) provider = NULL;
+  g_autoptr(uno_Interface) access = NULL;
+  g_autoptr(rtl_uString) service = NULL;
+  g_autoptr(rtl_uString) name = NULL;
+  typelib_TypeDescription *any_seq_type;
+  uno_Any path;
+  uno_Any argument;
+  uno_Any value;
+  uno_Sequence *arguments = NULL;
+  void *args[2];
+  gboolean ok;
+
+  any_seq_type = iku_uno_type_get ("[]any", error);
+  provider = any_seq_type != NULL
+    ? iku_uno_create_instance (context, "com.sun.star.configuration.ConfigurationProvider", error)
+    : NULL;
+  if (provider == NULL)
+    return NULL;
+
+  iku_uno_any_init_string (&path, node_path);
+  ok = iku_uno_any_init_named_value (&argument, "nodepath", &path, error);
+  uno_any_destruct (&path, NULL);
+  if (!ok)
+    return NULL;
+  uno_sequence_construct (&arguments, any_seq_type, &argument, 1, NULL);
+  uno_any_destruct (&argument, NULL);
+
+  service = iku_uno_string_new ("com.sun.star.configuration.ConfigurationAccess");
+  args[0] = &service;
+  args[1] = &arguments;
+  access = iku_uno_call_object (provider,
+                                "com.sun.star.lang.XMultiServiceFactory::createInstanceWithArguments",
+                                args, error);
+  uno_destructData (&arguments, any_seq_type, NULL);
+  if (access == NULL)
+    return NULL;
+
+  name = iku_uno_string_new (property);
+  args[0] = &name;
+  if (!iku_uno_call (access, "com.sun.star.container.XNameAccess::getByName", &value, args, error))
+    return NULL;
+  {
+    char *text = iku_uno_any_dup_string (&value);
+    uno_any_destruct (&value, NULL);
+    return text;
+  }
+}
+
+/* The office's UI language: the one chosen in Tools > Options, else the installed one. */
+static IkuUnoLang
+read_ui_language (uno_Interface *context)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *chosen = NULL;
+  g_autofree char *installed = NULL;
+
+  chosen = dup_config_string (context, "/org.openoffice.Office.Linguistic/General", "UILocale",
+                              &error);
+  if (chosen != NULL && *chosen != '\0')
+    return iku_uno_l10n_lang_from_tag (chosen);
+  g_clear_error (&error);
+  installed = dup_config_string (context, "/org.openoffice.Setup/L10N", "ooLocale", &error);
+  if (installed == NULL)
+    g_debug ("UI language unknown, using Danish: %s", error->message);
+  return iku_uno_l10n_lang_from_tag (installed);
+}
+
+IkuUnoUi *
+iku_uno_ui_new (uno_Interface *context,
+                gboolean       interactive)
+{
+  IkuUnoUi *ui = g_new0 (IkuUnoUi, 1);
+
+  ui->context = context;
+  ui->interactive = interactive;
+  ui->visible = interactive && !office_is_headless ();
+  ui->lang = ui->visible ? read_ui_language (context) : IKU_UNO_LANG_DA;
+  return ui;
+}
+
+void
+iku_uno_ui_free (IkuUnoUi *ui)
+{
+  if (ui == NULL)
+    return;
+  iku_uno_ui_progress_end (ui);
+  iku_uno_release (ui->frame);
+  g_free (ui);
+}
+
+IkuUnoLang
+iku_uno_ui_get_language (const IkuUnoUi *ui)
+{
+  g_return_val_if_fail (ui != NULL, IKU_UNO_LANG_DA);
+  return ui->lang;
+}
+
+void
+iku_uno_ui_set_frame (IkuUnoUi      *ui,
+                      uno_Interface *frame)
+{
+  g_return_if_fail (ui != NULL);
+
+  if (frame != NULL)
+    (*frame->acquire) (frame);
+  iku_uno_release (ui->frame);
+  ui->frame = frame;
+}
+
+void
+iku_uno_ui_progress_start (IkuUnoUi *ui,
+                           guint     total)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(rtl_uString) text = NULL;
+  sal_Int32 range = (sal_Int32) MIN (total, (guint) G_MAXINT32);
+  void *args[2];
+
+  g_return_if_fail (ui != NULL);
+
+  if (!ui->visible || ui->frame == NULL || ui->indicator != NULL)
+    return;
+  ui->indicator = iku_uno_call_object (ui->frame,
+                                       "com.sun.star.task.XStatusIndicatorFactory::createStatusIndicator",
+                                       NULL, &error);
+  if (ui->indicator == NULL)
+    {
+      g_debug ("no progress bar: %s", error->message);
+      return;
+    }
+  text = iku_uno_string_new (iku_uno_l10n_get (ui->lang, IKU_UNO_TEXT_PROGRESS));
+  args[0] = &text;
+  args[1] = &range;
+  if (!iku_uno_call (ui->indicator, "com.sun.star.task.XStatusIndicator::start", NULL, args, &error))
+    {
+      g_debug ("no progress bar: %s", error->message);
+      g_clear_pointer (&ui->indicator, iku_uno_release);
+    }
+}
+
+void
+iku_uno_ui_progress_set (IkuUnoUi *ui,
+                         guint     done)
+{
+  g_autoptr(GError) error = NULL;
+  sal_Int32 value = (sal_Int32) MIN (done, (guint) G_MAXINT32);
+  void *args[1] = { &value };
+
+  g_return_if_fail (ui != NULL);
+
+  if (ui->indicator != NULL &&
+      !iku_uno_call (ui->indicator, "com.sun.star.task.XStatusIndicator::setValue", NULL, args,
+                     &error))
+    g_debug ("progress: %s", error->message);
+}
+
+void
+iku_uno_ui_progress_end (IkuUnoUi *ui)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (ui != NULL);
+
+  if (ui->indicator == NULL)
+    return;
+  if (!iku_uno_call (ui->indicator, "com.sun.star.task.XStatusIndicator::end", NULL, NULL, &error))
+    g_debug ("progress: %s", error->message);
+  g_clear_pointer (&ui->indicator, iku_uno_release);
+}
+
+static void
+show_box (IkuUnoUi   *ui,
+          sal_Int32   type,
+          const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(uno_Interface) toolkit = NULL;
+  g_autoptr(uno_Interface) window = NULL;
+  g_autoptr(uno_Interface) parent = NULL;
+  g_autoptr(uno_Interface) box = NULL;
+  g_autoptr(rtl_uString) title = NULL;
+  g_autoptr(rtl_uString) message = NULL;
+  sal_Int32 buttons = BUTTONS_OK;
+  sal_Int16 pressed = 0;
+  void *args[5];
+
+  toolkit = iku_uno_create_instance (ui->context, "com.sun.star.awt.Toolkit", &error);
+  if (toolkit == NULL)
+    {
+      g_warning ("%s (%s)", text, error->message);
+      return;
+    }
+  if (ui->frame != NULL &&
+      iku_uno_call_object_or_null (ui->frame, "com.sun.star.frame.XFrame::getContainerWindow",
+                                   NULL, &window, NULL))
+    parent = iku_uno_query_or_null (window, "com.sun.star.awt.XWindowPeer");
+
+  title = iku_uno_string_new (iku_uno_l10n_get (ui->lang, IKU_UNO_TEXT_TITLE));
+  message = iku_uno_string_new (text);
+  args[0] = &parent;
+  args[1] = &type;
+  args[2] = &buttons;
+  args[3] = &title;
+  args[4] = &message;
+  box = iku_uno_call_object (toolkit, "com.sun.star.awt.XMessageBoxFactory::createMessageBox", args,
+                             &error);
+  if (box == NULL ||
+      !iku_uno_call (box, "com.sun.star.awt.XMessageBox::execute", &pressed, NULL, &error))
+    g_warning ("%s (%s)", text, error->message);
+}
+
+void
+iku_uno_ui_report (IkuUnoUi           *ui,
+                   guint               n_written,
+                   const char         *folder,
+                   const char * const *warnings,
+                   guint               n_warnings,
+                   const char         *error_message)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *count = g_strdup_printf ("%u", n_written);
+  sal_Int32 type;
+
+  g_return_if_fail (ui != NULL);
+
+  if (error_message != NULL)
+    {
+      g_autofree char *lead = n_written == 0
+        ? g_strdup (iku_uno_l10n_get (ui->lang, IKU_UNO_TEXT_NONE_MADE))
+        : iku_uno_l10n_format (ui->lang, IKU_UNO_TEXT_SOME_MADE, count, NULL);
+      g_string_append_printf (text, "%s\n\n%s", lead, error_message);
+      type = BOX_ERROR;
+    }
+  else
+    {
+      g_autofree char *done = n_written == 1
+        ? iku_uno_l10n_format (ui->lang, IKU_UNO_TEXT_DONE_ONE, folder, NULL)
+        : iku_uno_l10n_format (ui->lang, IKU_UNO_TEXT_DONE_MANY, count, folder);
+      g_string_append (text, done);
+      type = n_warnings > 0 ? BOX_WARNING : BOX_INFO;
+    }
+  if (n_warnings > 0)
+    {
+      g_string_append_printf (text, "\n\n%s", iku_uno_l10n_get (ui->lang, IKU_UNO_TEXT_NOTES));
+      for (guint i = 0; i < n_warnings && i < MAX_WARNINGS_SHOWN; i++)
+        g_string_append_printf (text, "\n• %s", warnings[i]);
+      if (n_warnings > MAX_WARNINGS_SHOWN)
+        {
+          g_autofree char *rest = g_strdup_printf ("%u", n_warnings - MAX_WARNINGS_SHOWN);
+          g_autofree char *more = iku_uno_l10n_format (ui->lang, IKU_UNO_TEXT_MORE_NOTES, rest,
+                                                       NULL);
+          g_string_append_printf (text, "\n%s", more);
+        }
+    }
+
+  if (ui->visible)
+    show_box (ui, type, text->str);
+  else if (ui->interactive)
+    g_message ("%s", text->str);   /* asked for a dialog, but the office is headless */
+  else
+    g_debug ("%s", text->str);
+}

@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * What a person sees of an export in Calc: a progress bar in the frame's status bar
+ * and a message box with the result or the error. A non-interactive export, and any
+ * export in a headless office, shows nothing and writes its messages to the log. */
+#pragma once
+
+#include "iku-uno-sdk.h"
+#include "iku-uno-l10n.h"
+
+G_BEGIN_DECLS
+
+typedef struct _IkuUnoUi IkuUnoUi;
+
+/* @context is the component context (borrowed, must outlive the UI). The UI
+ * language is read from the office's configuration when dialogs may be shown;
+ * otherwise it is Danish. (transfer full) */
+IkuUnoUi   *iku_uno_ui_new            (uno_Interface *context,
+                                       gboolean       interactive);
+void        iku_uno_ui_free           (IkuUnoUi *ui);
+
+IkuUnoLang  iku_uno_ui_get_language   (const IkuUnoUi *ui);
+
+/* The frame whose status bar shows progress and whose window parents the message
+ * box (acquired; NULL allowed). */
+void        iku_uno_ui_set_frame      (IkuUnoUi      *ui,
+                                       uno_Interface *frame);
+
+void        iku_uno_ui_progress_start (IkuUnoUi *ui,
+                                       guint     total);
+void        iku_uno_ui_progress_set   (IkuUnoUi *ui,
+                                       guint     done);
+void        iku_uno_ui_progress_end   (IkuUnoUi *ui);
+
+/* Tells the outcome: the count and folder of what was written, the warnings, and
+ * @error_message (NULL on success). */
+void        iku_uno_ui_report         (IkuUnoUi           *ui,
+                                       guint               n_written,
+                                       const char         *folder,
+                                       const char * const *warnings,
+                                       guint               n_warnings,
+                                       const char         *error_message);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IkuUnoUi, iku_uno_ui_free)
+
+G_END_DECLS

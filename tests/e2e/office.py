@@ -1,0 +1,319 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A throwaway headless LibreOffice, driven over UNO, for the e2e tests and the demo.
+
+Office() starts soffice.bin with a fresh profile in a temporary folder and a pipe name
+of its own, restarts it once when a fresh profile makes it exit with code 81, and
+connects. install_extension() adds an .oxt through the running office's
+ExtensionManager, approving the licence (this works as root, where unopkg refuses a
+per-user install). stop() ends the office it started, by its pid only.
+
+Every wait is bounded. A watchdog ends the office and the Python process when a run
+takes longer than its time limit, so a hung office can never hang a test run.
+
+Runs under Debian's /usr/bin/python3 (it has the uno module).
+"""
+
+import atexit
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+
+import uno
+import unohelper
+from com.sun.star.beans import NamedValue, PropertyValue
+from com.sun.star.connection import NoConnectException
+from com.sun.star.task import XInteractionHandler
+from com.sun.star.ucb import XCommandEnvironment, XProgressHandler
+
+SOFFICE_BIN = "/usr/lib/libreoffice/program/soffice.bin"
+RESTART_EXIT_CODE = 81
+
+EXPORT_SERVICE = "org.ikuflet.Export"
+
+
+class OfficeError(Exception):
+    pass
+
+
+def pv(name, value):
+    p = PropertyValue()
+    p.Name = name
+    p.Value = value
+    return p
+
+
+def nv(name, value):
+    return NamedValue(name, value)
+
+
+def file_url(path):
+    return uno.systemPathToFileUrl(os.path.abspath(path))
+
+
+class _Approver(unohelper.Base, XInteractionHandler):
+    """Says yes to what installing an extension asks (the licence, replacing an
+    older version) and records each request."""
+
+    def __init__(self):
+        self.requests = []
+
+    def handle(self, request):
+        try:
+            self.requests.append(request.getRequest())
+        except Exception as e:   # pyuno cannot convert every request type
+            self.requests.append(e)
+        approve = uno.getTypeByName("com.sun.star.task.XInteractionApprove")
+        abort = uno.getTypeByName("com.sun.star.task.XInteractionAbort")
+        continuations = request.getContinuations()
+        for wanted in (approve, abort):
+            for c in continuations:
+                if c.queryInterface(wanted) is not None:
+                    c.select()
+                    return
+
+
+class _NoProgress(unohelper.Base, XProgressHandler):
+    def push(self, status):
+        pass
+
+    def update(self, status):
+        pass
+
+    def pop(self):
+        pass
+
+
+class _CommandEnvironment(unohelper.Base, XCommandEnvironment):
+    def __init__(self):
+        self.handler = _Approver()
+
+    def getInteractionHandler(self):
+        return self.handler
+
+    def getProgressHandler(self):
+        return _NoProgress()
+
+
+class Office:
+    """One headless office. Use as a context manager, or call start() and stop()."""
+
+    def __init__(self, time_limit=600, keep_log=None, env=None, profile_dir=None,
+                 display=None):
+        """@profile_dir: a user profile to use (and keep); by default a throwaway one.
+        @display: an X display (":99") to show windows on; by default headless."""
+        self.display = display
+        self.time_limit = time_limit
+        self.keep_log = keep_log
+        self.extra_env = dict(env or {})
+        self.work_dir = tempfile.mkdtemp(prefix="ikuflet-office-")
+        self.profile_dir = profile_dir or os.path.join(self.work_dir, "profile")
+        self.log_path = os.path.join(self.work_dir, "soffice.log")
+        self.pipe = "ikuflet_%d_%s" % (os.getpid(), uuid.uuid4().hex[:12])
+        self.proc = None
+        self.ctx = None
+        self.smgr = None
+        self.desktop = None
+        self._log = None
+        self._watchdog = None
+        self._previous_handlers = {}
+
+    # --- lifetime ------------------------------------------------------------
+
+    def __enter__(self):
+        self.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
+        return False
+
+    def _spawn(self):
+        args = [SOFFICE_BIN, "--norestore", "--nologo", "--nodefault", "--nolockcheck",
+                "-env:UserInstallation=" + file_url(self.profile_dir),
+                "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe]
+        env = dict(os.environ)
+        env.setdefault("HOME", self.work_dir)
+        if self.display is None:
+            args[1:1] = ["--headless", "--invisible"]
+            env["SAL_USE_VCLPLUGIN"] = "svp"
+        else:
+            env["DISPLAY"] = self.display
+            env["SAL_USE_VCLPLUGIN"] = "gen"
+        env.update(self.extra_env)
+        self.proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=self._log,
+                                     stderr=subprocess.STDOUT, env=env)
+
+    def start(self, timeout=120):
+        self._log = open(self.log_path, "ab")
+        self._arm_watchdog()
+        # An uncaught exception in the client must not leave the office running.
+        atexit.register(self._stop_at_exit)
+        self._spawn()
+        local = uno.getComponentContext()
+        resolver = local.ServiceManager.createInstanceWithContext(
+            "com.sun.star.bridge.UnoUrlResolver", local)
+        url = "uno:pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe
+        deadline = time.monotonic() + timeout
+        restarts = 0
+        while True:
+            rc = self.proc.poll()
+            if rc is not None:
+                if rc == RESTART_EXIT_CODE and restarts < 2:
+                    restarts += 1
+                    self._spawn()
+                    continue
+                raise OfficeError("soffice.bin ended with exit code %d:\n%s" % (rc, self.log_tail()))
+            try:
+                self.ctx = resolver.resolve(url)
+                break
+            except NoConnectException:
+                if time.monotonic() > deadline:
+                    self.stop()
+                    raise OfficeError("no connection to soffice.bin within %d s" % timeout)
+                time.sleep(0.2)
+        self.smgr = self.ctx.ServiceManager
+        self.desktop = self.smgr.createInstanceWithContext("com.sun.star.frame.Desktop", self.ctx)
+
+    def stop(self, timeout=60):
+        """Terminates the office this object started, by its pid; removes its profile."""
+        if self.proc is not None and self.proc.poll() is None:
+            if self.desktop is not None:
+                try:
+                    # Closing the documents first removes their lock files.
+                    self.close_all()
+                    self.desktop.terminate()
+                except Exception:
+                    pass   # the bridge goes down with the office
+            try:
+                self.proc.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.proc.terminate()
+                try:
+                    self.proc.wait(15)
+                except subprocess.TimeoutExpired:
+                    self.proc.kill()
+                    self.proc.wait(15)
+        self.ctx = self.smgr = self.desktop = None
+        self._disarm_watchdog()
+        if self._log is not None:
+            self._log.close()
+            self._log = None
+        if self.keep_log:
+            shutil.copyfile(self.log_path, self.keep_log)
+        shutil.rmtree(self.work_dir, ignore_errors=True)
+
+    def _stop_at_exit(self):
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(15)
+        shutil.rmtree(self.work_dir, ignore_errors=True)
+
+    def alive(self):
+        return self.proc is not None and self.proc.poll() is None
+
+    def log_tail(self, n=40):
+        try:
+            with open(self.log_path, "rb") as f:
+                lines = f.read().decode("utf-8", "replace").splitlines()
+            return "\n".join(lines[-n:])
+        except OSError:
+            return ""
+
+    def _kill_now(self, why):
+        sys.stderr.write("office.py: %s; stopping soffice.bin (pid %s)\n"
+                         % (why, self.proc.pid if self.proc else "-"))
+        sys.stderr.flush()
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+            try:
+                self.proc.wait(15)
+            except subprocess.TimeoutExpired:
+                pass
+        shutil.rmtree(self.work_dir, ignore_errors=True)
+        os._exit(3)
+
+    def _arm_watchdog(self):
+        self._watchdog = threading.Timer(self.time_limit, self._kill_now,
+                                         ("time limit of %d s reached" % self.time_limit,))
+        self._watchdog.daemon = True
+        self._watchdog.start()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            self._previous_handlers[sig] = signal.signal(
+                sig, lambda signum, frame: self._kill_now("signal %d" % signum))
+
+    def _disarm_watchdog(self):
+        if self._watchdog is not None:
+            self._watchdog.cancel()
+            self._watchdog = None
+        for sig, handler in self._previous_handlers.items():
+            signal.signal(sig, handler)
+        self._previous_handlers = {}
+
+    # --- extensions ----------------------------------------------------------
+
+    def install_extension(self, oxt_path):
+        """Adds the extension for the user of the throwaway profile."""
+        manager = self.ctx.getValueByName("/singletons/com.sun.star.deployment.ExtensionManager")
+        env = _CommandEnvironment()
+        package = manager.addExtension(file_url(oxt_path), (), "user",
+                                       manager.createAbortChannel(), env)
+        if package is None:
+            raise OfficeError("the extension %s was not added" % oxt_path)
+        return package
+
+    # --- documents -----------------------------------------------------------
+
+    def load(self, path, hidden=True):
+        doc = self.desktop.loadComponentFromURL(file_url(path), "_blank", 0,
+                                                (pv("Hidden", hidden),))
+        if doc is None:
+            raise OfficeError("could not load %s" % path)
+        return doc
+
+    def new_spreadsheet(self, hidden=True):
+        return self.desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0,
+                                                 (pv("Hidden", hidden),))
+
+    def close_all(self):
+        for component in list(self.desktop.Components):
+            try:
+                component.close(True)
+            except Exception:
+                component.dispose()
+
+    # --- the export service --------------------------------------------------
+
+    def export_service(self):
+        service = self.smgr.createInstanceWithContext(EXPORT_SERVICE, self.ctx)
+        if service is None:
+            raise OfficeError("the service %s is not available" % EXPORT_SERVICE)
+        return service
+
+    def export(self, document=None, folder=None, interactive=None, extra=()):
+        """XJob.execute on org.ikuflet.Export; returns the result as a dict
+        {"Written": [...], "Warnings": [...], "Error": "..."}."""
+        args = []
+        if document is not None:
+            args.append(nv("Document", document))
+        if folder is not None:
+            args.append(nv("Folder", folder))
+        if interactive is not None:
+            args.append(nv("Interactive", interactive))
+        args.extend(extra)
+        result = self.export_service().execute(tuple(args))
+        return {item.Name: (list(item.Value) if isinstance(item.Value, tuple) else item.Value)
+                for item in result}
+
+
+def end_process(code):
+    """Ends the Python client without running the interpreter's teardown: a live
+    UNO bridge can crash at exit."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
