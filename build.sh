@@ -160,15 +160,17 @@ cmd_demo() {
 cmd_install() {
   cmd_build
   local unopkg=/usr/lib/libreoffice/program/unopkg
+  # -s accepts the licence without asking (description.xml marks it
+  # suppress-if-required); unopkg refuses per-user installs for root, so root
+  # installs for every user of the machine instead.
   if [ "$(id -u)" -eq 0 ]; then
-    # unopkg refuses per-user installs for root; install for every user instead.
     say "Installerer $DIST/ikuflet.oxt for alle brugere (root)"
-    "$unopkg" add --shared --force "$DIST/ikuflet.oxt"
+    "$unopkg" add --shared --force -s "$DIST/ikuflet.oxt"
   else
     say "Installerer $DIST/ikuflet.oxt i din LibreOffice"
-    "$unopkg" add --force "$DIST/ikuflet.oxt"
+    "$unopkg" add --force -s "$DIST/ikuflet.oxt"
   fi
-  say "Genstart LibreOffice; menuen Funktioner har nu »Lav IKU'er«."
+  say "Genstart LibreOffice. Menuen Funktioner har nu »Lav IKU'er«."
 }
 
 cmd_bench() {

@@ -70,6 +70,30 @@ write_all (int fd, const guint8 *data, gsize len)
   return TRUE;
 }
 
+/* Creates a new hidden temporary file in @dir_fd; its name goes to @name. */
+static int
+open_temp (int dir_fd, char name[32])
+{
+  for (int attempt = 0; attempt < 100; attempt++)
+    {
+      g_snprintf (name, 32, ".ikuflet-%08x.tmp", g_random_int ());
+      /* 0666 filtered by the user's umask, as any other program's new file. */
+      int fd = openat (dir_fd, name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+      if (fd >= 0 || errno != EEXIST)
+        return fd;
+    }
+  errno = EEXIST;
+  return -1;
+}
+
+/**
+ * iku_atomic_file_write:
+ *
+ * Every step works relative to one open handle of @folder, so a folder that is
+ * moved or deleted while the file is written can never receive half a file or
+ * keep a temporary one: the rename lands where the temporary file is, or the
+ * temporary file is removed from there.
+ */
 gboolean
 iku_atomic_file_write (const char *folder, const char *name, GBytes *bytes, GError **error)
 {
@@ -77,21 +101,29 @@ iku_atomic_file_write (const char *folder, const char *name, GBytes *bytes, GErr
   g_return_val_if_fail (strchr (name, G_DIR_SEPARATOR) == NULL && strcmp (name, "..") != 0
                         && strcmp (name, ".") != 0 && *name != '\0', FALSE);
 
-  g_autofree char *target = g_build_filename (folder, name, NULL);
-  g_autofree char *temp = g_build_filename (folder, ".ikuflet-XXXXXX.tmp", NULL);
+  int dir_fd = open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir_fd < 0)
+    {
+      set_errno_error (error, errno, folder, name);
+      return FALSE;
+    }
 
   /* A folder standing where the file should go: say so before writing. */
-  if (g_file_test (target, G_FILE_TEST_IS_DIR))
+  struct stat st;
+  if (fstatat (dir_fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR (st.st_mode))
     {
+      close (dir_fd);
       set_errno_error (error, EISDIR, folder, name);
       return FALSE;
     }
 
-  /* 0666 filtered by the user's umask, as any other program's new file. */
-  int fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0666);
+  char temp[32];
+  int fd = open_temp (dir_fd, temp);
   if (fd < 0)
     {
-      set_errno_error (error, errno, folder, name);
+      int err = errno;
+      close (dir_fd);
+      set_errno_error (error, err, folder, name);
       return FALSE;
     }
 
@@ -102,11 +134,13 @@ iku_atomic_file_write (const char *folder, const char *name, GBytes *bytes, GErr
     err = errno;
   if (close (fd) != 0 && err == 0)
     err = errno;
-  if (err == 0 && g_rename (temp, target) != 0)
+  if (err == 0 && renameat (dir_fd, temp, dir_fd, name) != 0)
     err = errno;
   if (err != 0)
+    unlinkat (dir_fd, temp, 0);
+  close (dir_fd);
+  if (err != 0)
     {
-      g_unlink (temp);
       set_errno_error (error, err, folder, name);
       return FALSE;
     }
