@@ -79,8 +79,8 @@ cmd_build() {
   rm -rf "$DIST"
   mkdir -p "$DIST/ikuflet-data"
   cp "$BUILD/native/cli/ikuflet" "$DIST/ikuflet"
-  cp "$BUILD/templates/iku-tekster.ini" "$BUILD/templates/IkufletSans-Regular.ttf" \
-     "$BUILD/templates/IkufletSans-Bold.ttf" "$BUILD/templates/OFL.txt" "$DIST/ikuflet-data/"
+  cp "$BUILD/templates/iku-tekster.ini" "$BUILD/templates/OFL.txt" \
+     "$BUILD"/templates/IkufletSans-*.ttf "$DIST/ikuflet-data/"
   if [ -f "$BUILD/extension/ikuflet.oxt" ]; then
     cp "$BUILD/extension/ikuflet.oxt" "$DIST/ikuflet.oxt"
   fi

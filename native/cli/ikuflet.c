@@ -26,6 +26,7 @@ typedef struct
   char    *date;
   gboolean json;
   gboolean version;
+  int      threads;   /* hidden --threads: 0 means one per core */
   char   **files;
 } Options;
 
@@ -69,6 +70,9 @@ parse (int argc, char **argv, Options *o, GError **error)
     { "date", 0, 0, G_OPTION_ARG_STRING, &o->date,
       "Samtalens dato, som den skal stå i IKU'erne (ellers skemaets Dato eller dagens dato)", "TEKST" },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o->version, "Vis versionen", NULL },
+    /* For benchmarks (tests/bench): how many IKUs are made at once. */
+    { "threads", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &o->threads,
+      "Antal tråde (0: én pr. kerne)", "N" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->files, NULL, "SKEMA.ods" },
     G_OPTION_ENTRY_NULL
   };
@@ -84,6 +88,12 @@ parse (int argc, char **argv, Options *o, GError **error)
     return FALSE;
   if (o->version)
     return TRUE;
+  if (o->threads < 0 || o->threads > 256)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           "--threads skal være et tal fra 0 til 256.");
+      return FALSE;
+    }
   if (o->files == NULL || g_strv_length (o->files) != 1)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
@@ -158,6 +168,7 @@ main (int argc, char **argv)
     }
 
   g_autoptr(IkuExport) x = iku_export_new (schema, res, folder);
+  iku_export_set_threads (x, (guint) o.threads);
   gboolean ok = iku_export_run (x, &error);
   code = finish (&o, ok ? EXIT_WRITTEN : EXIT_OUTPUT, folder,
                  iku_export_get_written (x, NULL), iku_export_get_warnings (x, NULL),

@@ -6,16 +6,19 @@
  *
  * Two ways to put the text in the PDF, chosen per document:
  *  - single-byte: when every text the layout draws is in Windows-1252 (PDF's
- *    WinAnsiEncoding, which every viewer knows), the fonts are simple TrueType
- *    fonts loaded from subsets cut down to that repertoire. This is most Danish
- *    IKUs, and several times quicker: libharu's Unicode path builds a map of all
- *    65,536 codes per font and document, and embeds every glyph of the font.
+ *    WinAnsiEncoding, which every viewer knows; iku-pdf-encoding.h says which
+ *    two characters are left out), the fonts are simple TrueType fonts loaded
+ *    from subsets cut down to that repertoire. This is most Danish IKUs, and
+ *    several times quicker and smaller: libharu's Unicode path builds and writes
+ *    a map of all 65,536 codes per font and document, and embeds the tables of
+ *    the whole font.
  *  - Unicode: any other text goes in as UTF-8 and is written as two-byte CIDs
  *    (Identity-H) with our own ToUnicode map; it covers every script of the font.
  * Document info is written in PDFDocEncoding when it fits, else as UTF-16. */
 #include "iku-pdf.h"
 
 #include "iku-layout-private.h"
+#include "iku-pdf-encoding.h"
 
 #include <hpdf.h>
 #include <string.h>
@@ -26,13 +29,23 @@
 
 G_DEFINE_QUARK (iku-pdf-error-quark, iku_pdf_error)
 
+/* A TrueType file, read once per writer. */
+typedef struct {
+  char   *path;
+  GBytes *data;
+} FontFile;
+
 struct _IkuPdfWriter
 {
-  char  *font_paths[IKU_FONT_N_STYLES];      /* the Unicode path's fonts */
-  char  *winansi_paths[IKU_FONT_N_STYLES];   /* the single-byte path's fonts */
-  char  *to_unicode;   /* the ToUnicode CMap every Unicode font gets */
-  gint64 fixed_time;   /* SOURCE_DATE_EPOCH, or -1: now */
+  FontFile unicode_fonts[IKU_FONT_N_STYLES];
+  FontFile winansi_fonts[IKU_FONT_N_STYLES];
+  char    *to_unicode;   /* the ToUnicode CMap every Unicode font gets */
+  gint64   fixed_time;   /* SOURCE_DATE_EPOCH, or -1: now */
 };
+
+/* The subset tags of the fonts' names ("HPDFAA+IkufletSans-Regular"): the
+ * ones HPDF_LoadTTFontFromFile() would give them, in loading order. */
+static const char *const font_tags[IKU_FONT_N_STYLES] = { "HPDFAA", "HPDFAB" };
 
 /* The first error libharu reported for one document. */
 typedef struct {
@@ -120,99 +133,41 @@ pdf_doc_new (GError **error)
   return g_steal_pointer (&d);
 }
 
-/* ---- Single-byte text ----
- * Both single-byte encodings we write agree with Latin-1 on printable ASCII and
- * on 0xA1-0xFF; they differ in the codes 0x80-0xA0, listed here. The no-break
- * space and the soft hyphen are left out of both: WinAnsiEncoding calls them
- * "space" and "hyphen" (text extraction would not give them back), and
- * PDFDocEncoding lacks them. */
+/* ---- Loading a font ---- */
 
-typedef struct {
-  guint16 unicode;
-  guint8  code;
-} ByteCode;
-
-typedef struct {
-  const ByteCode *upper;   /* sorted by unicode */
-  guint           n_upper;
-} ByteEncoding;
-
-/* Windows-1252 = WinAnsiEncoding (PDF 32000-1, Annex D). Keep in step with
- * WINANSI in templates/font/make-font.py: the fonts of this path have exactly
- * these characters. */
-static const ByteCode winansi_upper[] = {
-  { 0x0152, 0x8C }, { 0x0153, 0x9C }, { 0x0160, 0x8A }, { 0x0161, 0x9A },
-  { 0x0178, 0x9F }, { 0x017D, 0x8E }, { 0x017E, 0x9E }, { 0x0192, 0x83 },
-  { 0x02C6, 0x88 }, { 0x02DC, 0x98 }, { 0x2013, 0x96 }, { 0x2014, 0x97 },
-  { 0x2018, 0x91 }, { 0x2019, 0x92 }, { 0x201A, 0x82 }, { 0x201C, 0x93 },
-  { 0x201D, 0x94 }, { 0x201E, 0x84 }, { 0x2020, 0x86 }, { 0x2021, 0x87 },
-  { 0x2022, 0x95 }, { 0x2026, 0x85 }, { 0x2030, 0x89 }, { 0x2039, 0x8B },
-  { 0x203A, 0x9B }, { 0x20AC, 0x80 }, { 0x2122, 0x99 },
-};
-static const ByteEncoding winansi = { winansi_upper, G_N_ELEMENTS (winansi_upper) };
-
-/* PDFDocEncoding (PDF 32000-1, Annex D), for document info. */
-static const ByteCode pdfdoc_upper[] = {
-  { 0x0131, 0x9A }, { 0x0141, 0x95 }, { 0x0142, 0x9B }, { 0x0152, 0x96 },
-  { 0x0153, 0x9C }, { 0x0160, 0x97 }, { 0x0161, 0x9D }, { 0x0178, 0x98 },
-  { 0x017D, 0x99 }, { 0x017E, 0x9E }, { 0x0192, 0x86 }, { 0x2013, 0x85 },
-  { 0x2014, 0x84 }, { 0x2018, 0x8F }, { 0x2019, 0x90 }, { 0x201A, 0x91 },
-  { 0x201C, 0x8D }, { 0x201D, 0x8E }, { 0x201E, 0x8C }, { 0x2020, 0x81 },
-  { 0x2021, 0x82 }, { 0x2022, 0x80 }, { 0x2026, 0x83 }, { 0x2030, 0x8B },
-  { 0x2039, 0x88 }, { 0x203A, 0x89 }, { 0x2044, 0x87 }, { 0x20AC, 0xA0 },
-  { 0x2122, 0x92 }, { 0x2212, 0x8A }, { 0xFB01, 0x93 }, { 0xFB02, 0x94 },
-};
-static const ByteEncoding pdfdoc = { pdfdoc_upper, G_N_ELEMENTS (pdfdoc_upper) };
-
-/* The code of @c in @enc, or 0 when it has none. */
-static guint8
-byte_code (const ByteEncoding *enc, gunichar c)
+/* Loads @font into the document from memory, under @tag: what
+ * HPDF_LoadTTFontFromFile() does, without its file reader, which costs
+ * hundreds of system calls per document (a seek and a small read for every
+ * field libharu parses, and again for every glyph it embeds). Returns the name
+ * for HPDF_GetFont(), or NULL with @error set. */
+static const char *
+pdf_doc_load_font (PdfDoc *d, const FontFile *font, const char *tag, GError **error)
 {
-  if ((c >= 0x20 && c < 0x7F) || (c >= 0xA1 && c <= 0xFF && c != 0xAD))
-    return (guint8) c;
-  guint lo = 0;
-  guint hi = enc->n_upper;
-  while (lo < hi)
+  gsize len = 0;
+  const HPDF_BYTE *data = g_bytes_get_data (font->data, &len);
+  HPDF_MMgr mmgr = d->doc->mmgr;
+  HPDF_Stream stream = HPDF_MemStream_New (mmgr, (HPDF_UINT) len);
+  HPDF_FontDef def = NULL;
+  if (pdf_ok_handle (d, stream))
     {
-      guint mid = lo + (hi - lo) / 2;
-      if (enc->upper[mid].unicode == c)
-        return enc->upper[mid].code;
-      if (enc->upper[mid].unicode < c)
-        lo = mid + 1;
+      if (pdf_ok (d, HPDF_Stream_Write (stream, data, (HPDF_UINT) len)))
+        /* Takes the stream, also when it fails. */
+        def = HPDF_TTFontDef_Load (mmgr, stream, HPDF_TRUE);
       else
-        hi = mid;
+        HPDF_Stream_Free (stream);
     }
-  return 0;
+  /* Takes the definition, also when it fails. */
+  if (!pdf_ok_handle (d, def) || !pdf_ok (d, HPDF_Doc_RegisterFontDef (d->doc, def)))
+    {
+      g_autofree char *what = g_strdup_printf ("Skrifttypen »%s« kunne ikke indlæses", font->path);
+      set_failure (error, IKU_PDF_ERROR_FONT, &d->failure, what);
+      return NULL;
+    }
+  HPDF_TTFontDef_SetTagName (def, (char *) tag);
+  return def->base_font;
 }
 
-/* Encodes the valid UTF-8 @text in @enc into @out (replacing its content), or
- * only checks that it can be when @out is NULL. FALSE when a character has no
- * code in @enc. */
-static gboolean
-encode_single_byte (const ByteEncoding *enc, const char *text, GString *out)
-{
-  if (out != NULL)
-    g_string_truncate (out, 0);
-  for (const char *p = text; *p != '\0';)
-    {
-      guint8 code;
-      if ((guchar) *p < 0x80)   /* ASCII is one byte in both */
-        {
-          code = *p >= 0x20 && *p < 0x7F ? (guint8) *p : 0;
-          p++;
-        }
-      else
-        {
-          code = byte_code (enc, g_utf8_get_char (p));
-          p = g_utf8_next_char (p);
-        }
-      if (code == 0)
-        return FALSE;
-      if (out != NULL)
-        g_string_append_c (out, (char) code);
-    }
-  return TRUE;
-}
+/* ---- Choosing the path ---- */
 
 /* TRUE when every text @layout draws can be drawn in Windows-1252. */
 static gboolean
@@ -223,7 +178,8 @@ layout_fits_winansi (const IkuLayout *layout)
       guint n_ops = 0;
       const IkuDrawOp *ops = iku_layout_get_page_ops (layout, page, &n_ops);
       for (guint i = 0; i < n_ops; i++)
-        if (ops[i].kind == IKU_DRAW_TEXT && !encode_single_byte (&winansi, ops[i].text, NULL))
+        if (ops[i].kind == IKU_DRAW_TEXT
+            && !iku_pdf_encode (IKU_PDF_ENCODING_WINANSI, ops[i].text, NULL))
           return FALSE;
     }
   return TRUE;
@@ -236,13 +192,10 @@ pdf_doc_load_winansi_fonts (PdfDoc *d, const IkuPdfWriter *writer, GError **erro
 {
   for (guint style = 0; style < IKU_FONT_N_STYLES; style++)
     {
-      const char *name = HPDF_LoadTTFontFromFile (d->doc, writer->winansi_paths[style], HPDF_TRUE);
-      if (!pdf_ok_handle (d, name))
-        {
-          g_autofree char *what = g_strdup_printf ("Skrifttypen »%s« kunne ikke indlæses",
-                                                   writer->winansi_paths[style]);
-          return set_failure (error, IKU_PDF_ERROR_FONT, &d->failure, what);
-        }
+      const char *name = pdf_doc_load_font (d, &writer->winansi_fonts[style], font_tags[style],
+                                            error);
+      if (name == NULL)
+        return FALSE;
       d->fonts[style] = HPDF_GetFont (d->doc, name, HPDF_ENCODING_WIN_ANSI);
       if (!pdf_ok_handle (d, d->fonts[style]))
         return set_failure (error, IKU_PDF_ERROR_FONT, &d->failure,
@@ -331,13 +284,10 @@ pdf_doc_load_unicode_fonts (PdfDoc *d, const IkuPdfWriter *writer, GError **erro
                         "PDF-dokumentet kunne ikke bruge Unicode-tekst");
   for (guint style = 0; style < IKU_FONT_N_STYLES; style++)
     {
-      const char *name = HPDF_LoadTTFontFromFile (d->doc, writer->font_paths[style], HPDF_TRUE);
-      if (!pdf_ok_handle (d, name))
-        {
-          g_autofree char *what = g_strdup_printf ("Skrifttypen »%s« kunne ikke indlæses",
-                                                   writer->font_paths[style]);
-          return set_failure (error, IKU_PDF_ERROR_FONT, &d->failure, what);
-        }
+      const char *name = pdf_doc_load_font (d, &writer->unicode_fonts[style], font_tags[style],
+                                            error);
+      if (name == NULL)
+        return FALSE;
       d->fonts[style] = HPDF_GetFont (d->doc, name, "UTF-8");
       if (!pdf_ok_handle (d, d->fonts[style])
           || !pdf_doc_fix_to_unicode (d, d->fonts[style], writer->to_unicode))
@@ -399,7 +349,7 @@ pdf_doc_set_info_texts (PdfDoc *d, const IkuLayout *layout)
   };
   gboolean single_byte = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    if (texts[i] != NULL && !encode_single_byte (&pdfdoc, texts[i], NULL))
+    if (texts[i] != NULL && !iku_pdf_encode (IKU_PDF_ENCODING_PDFDOC, texts[i], NULL))
       single_byte = FALSE;
   if (!single_byte
       && (!pdf_doc_use_utf_encodings (d) || !pdf_ok (d, HPDF_SetCurrentEncoder (d->doc, "UTF-8"))))
@@ -414,7 +364,9 @@ pdf_doc_set_info_texts (PdfDoc *d, const IkuLayout *layout)
       const char *value;
       if (single_byte)
         {
-          encode_single_byte (&pdfdoc, texts[i], encoded);
+          /* Checked above. */
+          if (!iku_pdf_encode (IKU_PDF_ENCODING_PDFDOC, texts[i], encoded))
+            return pdf_ok (d, HPDF_INVALID_PARAMETER);
           value = encoded->str;
         }
       else
@@ -495,7 +447,7 @@ pdf_page_draw_text (PdfDoc *d, HPDF_Page page, const IkuDrawOp *ops, guint n_ops
       if (d->single_byte)
         {
           /* layout_fits_winansi() chose this path for these very texts. */
-          if (!encode_single_byte (&winansi, op->text, d->encoded))
+          if (!iku_pdf_encode (IKU_PDF_ENCODING_WINANSI, op->text, d->encoded))
             return pdf_ok (d, HPDF_INVALID_PARAMETER);
           text = d->encoded->str;
         }
@@ -548,11 +500,12 @@ pdf_doc_save (PdfDoc *d)
 
 /* ---- The writer ---- */
 
+/* Reads the font file @path into @font. libharu 2.3.0 crashes on malformed
+ * fonts: anything that is not a readable TrueType file is refused before it
+ * gets to see it. */
 static gboolean
-check_font_file (const char *path, GError **error)
+font_file_read (FontFile *font, const char *path, GError **error)
 {
-  /* libharu 2.3.0 crashes on malformed fonts: refuse anything that is not a
-   * readable TrueType file before it gets to see it. */
   g_autoptr(GError) local = NULL;
   g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, &local);
   if (file == NULL)
@@ -565,13 +518,23 @@ check_font_file (const char *path, GError **error)
   const guint8 *bytes = (const guint8 *) g_mapped_file_get_contents (file);
   gsize len = g_mapped_file_get_length (file);
   static const guint8 truetype[4] = { 0x00, 0x01, 0x00, 0x00 };
-  if (len < 12 || (memcmp (bytes, truetype, 4) != 0 && memcmp (bytes, "true", 4) != 0))
+  if (len < 12 || len > G_MAXUINT32
+      || (memcmp (bytes, truetype, 4) != 0 && memcmp (bytes, "true", 4) != 0))
     {
       g_set_error (error, IKU_PDF_ERROR, IKU_PDF_ERROR_FONT,
                    "»%s« er ikke en TrueType-skrifttype. Installer ikuflet igen.", path);
       return FALSE;
     }
+  font->path = g_strdup (path);
+  font->data = g_bytes_new (bytes, len);
   return TRUE;
+}
+
+static void
+font_file_clear (FontFile *font)
+{
+  g_clear_pointer (&font->path, g_free);
+  g_clear_pointer (&font->data, g_bytes_unref);
 }
 
 static gint64
@@ -605,8 +568,8 @@ winansi_font_path (const char *path)
 
 /**
  * iku_pdf_writer_new:
- * Checks the two font files (Ikuflet Sans regular and bold) and that libharu
- * can load them. Each may have a Windows-1252 subset beside it,
+ * Reads the two font files (Ikuflet Sans regular and bold) and checks that
+ * libharu can load them. Each may have a Windows-1252 subset beside it,
  * "<name>-WinAnsi.ttf", which documents whose text fits are drawn with (see
  * winansi_font_path()). Honours SOURCE_DATE_EPOCH for the documents' dates.
  * Returns: (transfer full): the writer, or NULL with @error (IKU_PDF_ERROR_FONT).
@@ -621,25 +584,30 @@ iku_pdf_writer_new (const char *font_regular_path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   g_autoptr(IkuPdfWriter) writer = g_new0 (IkuPdfWriter, 1);
-  writer->font_paths[IKU_FONT_REGULAR] = g_strdup (font_regular_path);
-  writer->font_paths[IKU_FONT_BOLD] = g_strdup (font_bold_path);
+  const char *paths[IKU_FONT_N_STYLES] = { font_regular_path, font_bold_path };
   for (guint style = 0; style < IKU_FONT_N_STYLES; style++)
     {
-      writer->winansi_paths[style] = winansi_font_path (writer->font_paths[style]);
-      if (!check_font_file (writer->font_paths[style], error)
-          || !check_font_file (writer->winansi_paths[style], error))
+      g_autofree char *winansi_path = winansi_font_path (paths[style]);
+      if (!font_file_read (&writer->unicode_fonts[style], paths[style], error)
+          || !font_file_read (&writer->winansi_fonts[style], winansi_path, error))
         return NULL;
     }
   writer->to_unicode = make_identity_to_unicode ();
   writer->fixed_time = source_date_epoch ();
 
-  /* Fail here, once, rather than on every document. */
-  g_autoptr(PdfDoc) trial = pdf_doc_new (error);
-  if (trial == NULL || !pdf_doc_load_unicode_fonts (trial, writer, error))
-    return NULL;
-  g_autoptr(PdfDoc) trial_winansi = pdf_doc_new (error);
-  if (trial_winansi == NULL || !pdf_doc_load_winansi_fonts (trial_winansi, writer, error))
-    return NULL;
+  /* Fail here, once, rather than on every document: libharu must parse every
+   * font. (Its costly step on the Unicode path, HPDF_GetFont(), only allocates
+   * once the font is parsed, and takes as long as a few single-byte IKUs.) */
+  const FontFile *sets[] = { writer->unicode_fonts, writer->winansi_fonts };
+  for (guint i = 0; i < G_N_ELEMENTS (sets); i++)
+    {
+      g_autoptr(PdfDoc) trial = pdf_doc_new (error);
+      if (trial == NULL)
+        return NULL;
+      for (guint style = 0; style < IKU_FONT_N_STYLES; style++)
+        if (pdf_doc_load_font (trial, &sets[i][style], font_tags[style], error) == NULL)
+          return NULL;
+    }
   return g_steal_pointer (&writer);
 }
 
@@ -650,8 +618,8 @@ iku_pdf_writer_free (IkuPdfWriter *writer)
     return;
   for (guint i = 0; i < IKU_FONT_N_STYLES; i++)
     {
-      g_free (writer->font_paths[i]);
-      g_free (writer->winansi_paths[i]);
+      font_file_clear (&writer->unicode_fonts[i]);
+      font_file_clear (&writer->winansi_fonts[i]);
     }
   g_free (writer->to_unicode);
   g_free (writer);

@@ -2,6 +2,7 @@
  * Tests of iku-pdf: real PDFs, checked with poppler and qpdf. */
 #include "iku-layout.h"
 #include "iku-pdf.h"
+#include "iku-pdf-encoding.h"
 #include "iku-schema.h"
 #include "iku-test-util.h"
 #include "iku-wording.h"
@@ -14,6 +15,18 @@ data_file (const char *name)
   const char *dir = g_getenv ("IKUFLET_DATA_DIR");
   g_assert_nonnull (dir);
   return g_build_filename (dir, name, NULL);
+}
+
+/* Copies data file @name into @dir; returns the copy's path. (transfer full) */
+static char *
+copy_data_file (const char *name, const char *dir)
+{
+  g_autofree char *source = data_file (name);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMappedFile) mapped = g_mapped_file_new (source, FALSE, &error);
+  g_assert_no_error (error);
+  g_autoptr(GBytes) bytes = g_mapped_file_get_bytes (mapped);
+  return iku_test_write_bytes (dir, name, bytes);
 }
 
 static IkuPdfWriter *
@@ -211,6 +224,46 @@ test_names_round_trip (void)
     }
 }
 
+/* The two single-byte encodings, byte by byte (PDF 32000-1, Annex D). */
+static void
+test_encodings (void)
+{
+  const struct {
+    const char *text;
+    const char *winansi;   /* NULL: not encodable */
+    const char *pdfdoc;
+  } cases[] = {
+    { "Søren Ærø Åse", "S\xF8ren \xC6r\xF8 \xC5se", "S\xF8ren \xC6r\xF8 \xC5se" },
+    { "– — … € • “x” ‘y’ „z",
+      "\x96 \x97 \x85 \x80 \x95 \x93x\x94 \x91y\x92 \x84z",
+      "\x85 \x84 \x83 \xA0 \x80 \x8Dx\x8E \x8Fy\x90 \x8Cz" },
+    { "Œœ Šš Žž Ÿ ƒ ‰ ™ ‹›", "\x8C\x9C \x8A\x9A \x8E\x9E \x9F \x83 \x89 \x99 \x8B\x9B",
+      "\x96\x9C \x97\x9D \x99\x9E \x98 \x86 \x8B \x92 \x88\x89" },
+    { "ˆ˜", "\x88\x98", NULL },
+    { "Łukasz ı", NULL, "\x95ukasz \x9A" },
+    { "a\xC2\xA0" "b", NULL, NULL },   /* no-break space */
+    { "a\xC2\xAD" "b", NULL, NULL },   /* soft hyphen */
+    { "a\tb", NULL, NULL },
+    { "Αλέξανδρος", NULL, NULL },
+    { "", "", "" },
+  };
+  g_autoptr(GString) out = g_string_new (NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const IkuPdfEncoding encodings[] = { IKU_PDF_ENCODING_WINANSI, IKU_PDF_ENCODING_PDFDOC };
+      const char *want[] = { cases[i].winansi, cases[i].pdfdoc };
+      for (guint k = 0; k < G_N_ELEMENTS (encodings); k++)
+        {
+          gboolean checked = iku_pdf_encode (encodings[k], cases[i].text, NULL);
+          gboolean encoded = iku_pdf_encode (encodings[k], cases[i].text, out);
+          g_assert_cmpint (checked, ==, want[k] != NULL);
+          g_assert_cmpint (encoded, ==, want[k] != NULL);
+          if (want[k] != NULL)
+            g_assert_cmpstr (out->str, ==, want[k]);
+        }
+    }
+}
+
 /* Every character of the single-byte path's repertoire, drawn with it and read
  * back exactly. */
 static void
@@ -301,19 +354,10 @@ static void
 test_without_winansi_fonts (void)
 {
   g_autofree char *dir = iku_test_make_temp_dir ();
-  const char *files[] = { "IkufletSans-Regular.ttf", "IkufletSans-Bold.ttf" };
-  g_autofree char *paths[G_N_ELEMENTS (files)] = { NULL };
-  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
-    {
-      g_autofree char *source = data_file (files[i]);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GMappedFile) mapped = g_mapped_file_new (source, FALSE, &error);
-      g_assert_no_error (error);
-      g_autoptr(GBytes) bytes = g_mapped_file_get_bytes (mapped);
-      paths[i] = iku_test_write_bytes (dir, files[i], bytes);
-    }
+  g_autofree char *regular = copy_data_file ("IkufletSans-Regular.ttf", dir);
+  g_autofree char *bold = copy_data_file ("IkufletSans-Bold.ttf", dir);
   g_autoptr(GError) error = NULL;
-  g_autoptr(IkuPdfWriter) full = iku_pdf_writer_new (paths[0], paths[1], &error);
+  g_autoptr(IkuPdfWriter) full = iku_pdf_writer_new (regular, bold, &error);
   g_assert_no_error (error);
   g_autoptr(IkuPdfWriter) writer = writer_new ();
 
@@ -468,6 +512,17 @@ test_bad_fonts (void)
   g_autoptr(IkuPdfWriter) broken = iku_pdf_writer_new (regular, stub_path, &error);
   g_assert_null (broken);
   g_assert_error (error, IKU_PDF_ERROR, IKU_PDF_ERROR_FONT);
+  g_clear_error (&error);
+
+  /* A broken single-byte font beside good full ones is an error, not a fallback. */
+  g_autofree char *good_dir = iku_test_make_temp_dir ();
+  g_autofree char *good_regular = copy_data_file ("IkufletSans-Regular.ttf", good_dir);
+  g_autofree char *good_bold = copy_data_file ("IkufletSans-Bold.ttf", good_dir);
+  g_autofree char *bad = iku_test_write_bytes (good_dir, "IkufletSans-Bold-WinAnsi.ttf", bytes);
+  g_autoptr(IkuPdfWriter) bad_winansi = iku_pdf_writer_new (good_regular, good_bold, &error);
+  g_assert_null (bad_winansi);
+  g_assert_error (error, IKU_PDF_ERROR, IKU_PDF_ERROR_FONT);
+  g_assert_nonnull (strstr (error->message, "IkufletSans-Bold-WinAnsi.ttf"));
 }
 
 /* Each thread renders every layout five times with its own writer and keeps
@@ -527,6 +582,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/one-page", test_one_page);
   g_test_add_func ("/pdf/size-and-speed", test_size_and_speed);
   g_test_add_func ("/pdf/names-round-trip", test_names_round_trip);
+  g_test_add_func ("/pdf/encodings", test_encodings);
   g_test_add_func ("/pdf/single-byte", test_single_byte);
   g_test_add_func ("/pdf/no-break-space", test_no_break_space);
   g_test_add_func ("/pdf/info-encodings", test_info_encodings);
