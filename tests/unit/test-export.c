@@ -173,6 +173,16 @@ test_collisions_numbered (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (third, "A:B"));
 }
 
+/* Person 00 ... Person 39, one individual item each. */
+static IkuSchema *
+forty_people (void)
+{
+  g_autoptr(GString) spec = g_string_new (HEADERS);
+  for (int i = 0; i < 40; i++)
+    g_string_append_printf (spec, "\nPerson %02d|indhold %d|", i, i);
+  return iku_test_schema_new (spec->str);
+}
+
 typedef struct { guint calls, last, total, cancel_after; } Progress;
 
 static gboolean
@@ -189,11 +199,7 @@ on_progress (guint done, guint total, gpointer data)
 static void
 test_progress_and_cancel (Fixture *f, gconstpointer data)
 {
-  GString *spec = g_string_new (HEADERS);
-  for (int i = 0; i < 40; i++)
-    g_string_append_printf (spec, "\nPerson %02d|indhold %d|", i, i);
-  g_autoptr(IkuSchema) s = iku_test_schema_new (spec->str);
-  g_string_free (spec, TRUE);
+  g_autoptr(IkuSchema) s = forty_people ();
 
   Progress p = { 0 };
   g_autoptr(IkuExport) x = iku_export_new (s, f->res, f->dir);
@@ -231,11 +237,7 @@ move_folder_away (guint done, guint total, gpointer data)
 static void
 test_folder_vanishes (Fixture *f, gconstpointer data)
 {
-  GString *spec = g_string_new (HEADERS);
-  for (int i = 0; i < 40; i++)
-    g_string_append_printf (spec, "\nPerson %02d|indhold %d|", i, i);
-  g_autoptr(IkuSchema) s = iku_test_schema_new (spec->str);
-  g_string_free (spec, TRUE);
+  g_autoptr(IkuSchema) s = forty_people ();
   g_autofree char *target = g_build_filename (f->dir, "ikuer", NULL);
   g_autofree char *moved = g_build_filename (f->dir, "flyttet", NULL);
   g_assert_cmpint (g_mkdir (target, 0700), ==, 0);
