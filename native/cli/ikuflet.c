@@ -76,7 +76,7 @@ parse (int argc, char **argv, Options *o, GError **error)
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->files, NULL, "SKEMA.ods" },
     G_OPTION_ENTRY_NULL
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("SKEMA.ods");
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_option_context_set_summary (context,
       "Laver én IKU (individuel kompetenceudviklingsplan) som PDF for hver medarbejder i\n"
       "et fælles kompetenceskema (.ods). IKU'erne gemmes som »IKU - <navn>.pdf«.");
