@@ -26,6 +26,7 @@ NS = {
     "meta": "urn:oasis:names:tc:opendocument:xmlns:meta:1.0",
     "config": "urn:oasis:names:tc:opendocument:xmlns:config:1.0",
     "manifest": "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0",
+    "ooo": "http://openoffice.org/2004/office",
 }
 MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
 HEADERS = ("Indsæt navn på medarbejder", "Indsæt indhold vedrørende medarbejder",
@@ -156,7 +157,9 @@ STYLES_XML = ("""<?xml version="1.0" encoding="UTF-8"?>
 
 
 def settings_xml(schema_sheet_name):
-    """Opens on the schema sheet with the rows down to the headers frozen."""
+    """Opens on the schema sheet with the rows down to the headers frozen. The set's
+    name "ooo:view-settings" is a qualified name: without the ooo namespace
+    declared, LibreOffice ignores every view setting."""
     def item(name, kind, value):
         return '<config:config-item config:name="%s" config:type="%s">%s</config:config-item>' % (name, kind, value)
     table = "".join([
@@ -176,7 +179,7 @@ def settings_xml(schema_sheet_name):
             '</config:config-item-map-named>%s</config:config-item-map-entry>'
             '</config:config-item-map-indexed></config:config-item-set>'
             '</office:settings></office:document-settings>\n'
-            % (xmlns("office", "config"), item("ViewId", "string", "view1"), escape(schema_sheet_name),
+            % (xmlns("office", "config", "ooo"), item("ViewId", "string", "view1"), escape(schema_sheet_name),
                table, item("ActiveTable", "string", escape(schema_sheet_name))))
 
 

@@ -548,15 +548,20 @@ iku_schema_new_from_book (const IkuBook *book, GError **error)
 }
 
 gboolean
-iku_schema_is_button_cell (const IkuGrid *grid, guint row, guint col)
+iku_schema_is_button_text (const char *text)
 {
-  g_return_val_if_fail (grid != NULL, FALSE);
-  const char *text = iku_grid_get_cell (grid, row, col);
   if (text == NULL || strlen (text) > 200)
     return FALSE;
   g_autofree char *key = iku_text_dup_key (text);
   g_autofree char *button = iku_text_dup_key (BUTTON_TEXT);
-  if (strcmp (key, button) != 0)
+  return strcmp (key, button) == 0;
+}
+
+gboolean
+iku_schema_is_button_cell (const IkuGrid *grid, guint row, guint col)
+{
+  g_return_val_if_fail (grid != NULL, FALSE);
+  if (!iku_schema_is_button_text (iku_grid_get_cell (grid, row, col)))
     return FALSE;
   Columns layout;
   return find_layout (grid, &layout) && row < layout.header_row;

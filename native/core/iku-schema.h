@@ -55,6 +55,11 @@ guint               iku_employee_get_row     (const IkuEmployee *employee);
 const char * const *iku_employee_get_items   (const IkuEmployee *employee,
                                               guint             *n_items);
 
+/* TRUE when @text is the button text "Dobbeltklik for at lave PDF-filer"
+ * (compared as headers are: case, white space and line breaks ignored). A cheap
+ * first test; iku_schema_is_button_cell() also checks where the cell is. */
+gboolean iku_schema_is_button_text (const char *text);
+
 /* TRUE when (row, col) of @grid holds the button text "Dobbeltklik for at lave
  * PDF-filer" above the header row of a schema on that sheet. */
 gboolean iku_schema_is_button_cell (const IkuGrid *grid,

@@ -272,6 +272,41 @@ iku_uno_call_int32 (uno_Interface *obj,
   return TRUE;
 }
 
+gboolean
+iku_uno_enumeration_collect (uno_Interface *enumeration,
+                             guint          max,
+                             GPtrArray     *out,
+                             GError       **error)
+{
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  for (guint i = 0; i < max; i++)
+    {
+      gboolean more = FALSE;
+      uno_Any element;
+      uno_Interface *obj;
+
+      if (!iku_uno_call_boolean (enumeration,
+                                 "com.sun.star.container.XEnumeration::hasMoreElements", NULL,
+                                 &more, error))
+        return FALSE;
+      if (!more)
+        break;
+      if (!iku_uno_call (enumeration, "com.sun.star.container.XEnumeration::nextElement", &element,
+                         NULL, error))
+        return FALSE;
+      obj = element.pType->eTypeClass == typelib_TypeClass_INTERFACE
+        ? *(uno_Interface **) element.pData : NULL;
+      if (obj != NULL)
+        {
+          (*obj->acquire) (obj);
+          g_ptr_array_add (out, obj);
+        }
+      uno_any_destruct (&element, NULL);
+    }
+  return TRUE;
+}
+
 uno_Interface *
 iku_uno_create_instance (uno_Interface *context,
                          const char    *name,
@@ -302,4 +337,53 @@ iku_uno_create_instance (uno_Interface *context,
   if (instance == NULL)
     g_prefix_error (error, "%s: ", name);
   return instance;
+}
+
+char *
+iku_uno_dup_object_id (uno_Interface *obj)
+{
+  g_autoptr(rtl_uString) env_name = NULL;
+  rtl_uString *oid = NULL;
+  uno_Environment *env = NULL;
+  char *id = NULL;
+
+  g_return_val_if_fail (obj != NULL, NULL);
+
+  /* The binary UNO environment this library lives in ("uno") knows every object
+   * that crosses into it by its object identifier, the same for all of the
+   * object's interfaces; comparing pointers would depend on proxy reuse. */
+  env_name = iku_uno_string_new (UNO_LB_UNO);
+  uno_getEnvironment (&env, env_name, NULL);
+  if (env == NULL)
+    return NULL;
+  if (env->pExtEnv != NULL)
+    (*env->pExtEnv->getObjectIdentifier) (env->pExtEnv, &oid, obj);
+  (*env->release) (env);
+  if (oid == NULL)
+    return NULL;
+  if (oid->length > 0)
+    id = iku_uno_string_dup_utf8 (oid);
+  rtl_uString_release (oid);
+  return id;
+}
+
+uno_Interface *
+iku_uno_weak_new (uno_Interface *obj,
+                  GError       **error)
+{
+  return iku_uno_call_object (obj, "com.sun.star.uno.XWeak::queryAdapter", NULL, error);
+}
+
+uno_Interface *
+iku_uno_weak_dup (uno_Interface *adapter)
+{
+  g_autoptr(GError) error = NULL;
+  uno_Interface *obj = NULL;
+
+  if (adapter == NULL)
+    return NULL;
+  if (!iku_uno_call_object_or_null (adapter, "com.sun.star.uno.XAdapter::queryAdapted", NULL, &obj,
+                                    &error))
+    g_debug ("weak reference: %s", error->message);
+  return obj;
 }

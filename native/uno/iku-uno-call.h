@@ -64,6 +64,28 @@ gboolean       iku_uno_call_int32          (uno_Interface *obj,
                                             gint32        *result,
                                             GError       **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* The UNO identity of @obj (any interface of it): two references are the same
+ * object exactly when their identities are equal. Holds no reference to @obj.
+ * (transfer full) NULL when the runtime cannot tell (never for a live object). */
+char          *iku_uno_dup_object_id       (uno_Interface *obj) G_GNUC_WARN_UNUSED_RESULT;
+
+/* A weak reference to @obj: an XAdapter that does not keep @obj alive.
+ * (transfer full) IKU_UNO_ERROR_UNSUPPORTED when @obj is not an XWeak. */
+uno_Interface *iku_uno_weak_new            (uno_Interface *obj,
+                                            GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+/* The object behind the weak reference @adapter (its XInterface), or NULL when it
+ * is gone. (transfer full) */
+uno_Interface *iku_uno_weak_dup            (uno_Interface *adapter);
+
+/* Appends the objects the XEnumeration @enumeration yields (acquired; elements
+ * that are no objects are skipped) to @out, which frees them with
+ * iku_uno_release(). Stops after @max elements: enumerations of the office's
+ * documents and views are short, and this bounds one that misbehaves. */
+gboolean       iku_uno_enumeration_collect (uno_Interface *enumeration,
+                                            guint          max,
+                                            GPtrArray     *out,
+                                            GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+
 /* A new instance of the service @name, made by the service manager of the
  * component context @context. (transfer full) */
 uno_Interface *iku_uno_create_instance     (uno_Interface *context,

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
- * The component's two exported entry points and the factory of org.ikuflet.Export.
+ * The component's two exported entry points and the factories of its two
+ * implementations: org.ikuflet.Export (the export service, the menu and toolbar
+ * commands) and org.ikuflet.ViewJob (the double-click button's job).
  *
  * The office learns from component_getImplementationEnvironment (and from
  * environment="uno" in ikuflet.components) that this library speaks binary UNO:
@@ -12,6 +14,7 @@
 #include "iku-uno-error.h"
 #include "iku-uno-job.h"
 #include "iku-uno-object.h"
+#include "iku-uno-views.h"
 
 SAL_DLLPUBLIC_EXPORT void  SAL_CALL component_getImplementationEnvironment (const char       **env_type_name,
                                                                             uno_Environment  **env);
@@ -19,20 +22,61 @@ SAL_DLLPUBLIC_EXPORT void *SAL_CALL component_getFactory                   (cons
                                                                             void              *service_manager,
                                                                             void              *registry_key);
 
+/* The extension's layout beside this library (see extension/meson.build). */
+#define DATA_SUBDIR "data"
+#define TEMPLATE_FILE "template/kompetenceskema.ods"
+
+typedef enum {
+  FACTORY_EXPORT,
+  FACTORY_VIEW_JOB,
+} FactoryKind;
+
+/* What a factory gives the instances it makes. */
+typedef struct {
+  FactoryKind  kind;
+  char        *data_dir;
+  char        *template_path;
+  IkuUnoViews *views;   /* FACTORY_VIEW_JOB: the views that have the double-click
+                           button, shared by every job instance */
+} Factory;
+
 /* Any object of this library: dladdr() on it names the library's file. */
 static const char library_anchor = 0;
 
-/* The data folder shipped in the extension beside this library. (transfer full) */
+/* The folder this library lies in: the installed extension's root. (transfer full) */
 static char *
-dup_data_dir (void)
+dup_extension_dir (void)
 {
   Dl_info info;
-  g_autofree char *library_dir = NULL;
 
   if (dladdr (&library_anchor, &info) == 0 || info.dli_fname == NULL)
     return g_strdup ("");
-  library_dir = g_path_get_dirname (info.dli_fname);
-  return g_build_filename (library_dir, "data", NULL);
+  return g_path_get_dirname (info.dli_fname);
+}
+
+static Factory *
+factory_new (FactoryKind kind)
+{
+  Factory *factory = g_new0 (Factory, 1);
+  g_autofree char *extension_dir = dup_extension_dir ();
+
+  factory->kind = kind;
+  factory->data_dir = g_build_filename (extension_dir, DATA_SUBDIR, NULL);
+  factory->template_path = g_build_filename (extension_dir, TEMPLATE_FILE, NULL);
+  if (kind == FACTORY_VIEW_JOB)
+    factory->views = iku_uno_views_new ();
+  return factory;
+}
+
+static void
+factory_free (gpointer data)
+{
+  Factory *factory = data;
+
+  g_free (factory->data_dir);
+  g_free (factory->template_path);
+  iku_uno_views_unref (factory->views);
+  g_free (factory);
 }
 
 static gboolean
@@ -42,7 +86,7 @@ factory_call (IkuUnoObject *self,
               void        **args,
               GError      **error)
 {
-  const char *data_dir = iku_uno_object_get_data (self);
+  Factory *factory = iku_uno_object_get_data (self);
   uno_Interface *context;
 
   if (strcmp (member, "com.sun.star.lang.XSingleComponentFactory::createInstanceWithContext") == 0)
@@ -59,20 +103,27 @@ factory_call (IkuUnoObject *self,
   if (context == NULL)
     {
       g_set_error_literal (error, IKU_UNO_ERROR, IKU_UNO_ERROR_NULL,
-                           "org.ikuflet.Export kræver en komponentkontekst");
+                           "ikuflet kræver en komponentkontekst");
       return FALSE;
     }
-  *(uno_Interface **) ret = iku_uno_job_new (context, data_dir);
+  if (factory->kind == FACTORY_VIEW_JOB)
+    *(uno_Interface **) ret = iku_uno_view_job_new (context, factory->data_dir, factory->views);
+  else
+    *(uno_Interface **) ret = iku_uno_job_new (context, factory->data_dir, factory->template_path);
   return TRUE;
 }
 
-static const char * const factory_services[] = { IKU_UNO_JOB_SERVICE_NAME, NULL };
 static const char * const factory_interfaces[] = {
   "com.sun.star.lang.XSingleComponentFactory",
   NULL
 };
-static const IkuUnoClass factory_class = {
-  IKU_UNO_JOB_IMPLEMENTATION_NAME, factory_services, factory_interfaces, factory_call
+static const char * const export_services[] = { IKU_UNO_JOB_SERVICE_NAME, NULL };
+static const IkuUnoClass export_factory_class = {
+  IKU_UNO_JOB_IMPLEMENTATION_NAME, export_services, factory_interfaces, factory_call
+};
+static const char * const view_job_services[] = { IKU_UNO_VIEW_JOB_SERVICE_NAME, NULL };
+static const IkuUnoClass view_job_factory_class = {
+  IKU_UNO_VIEW_JOB_IMPLEMENTATION_NAME, view_job_services, factory_interfaces, factory_call
 };
 
 SAL_DLLPUBLIC_EXPORT void SAL_CALL
@@ -89,8 +140,14 @@ component_getFactory (const char *implementation_name,
                       void       *service_manager,
                       void       *registry_key)
 {
-  if (implementation_name == NULL ||
-      strcmp (implementation_name, IKU_UNO_JOB_IMPLEMENTATION_NAME) != 0)
+  if (implementation_name == NULL)
     return NULL;
-  return iku_uno_object_new (&factory_class, dup_data_dir (), g_free);
+  if (strcmp (implementation_name, IKU_UNO_JOB_IMPLEMENTATION_NAME) == 0)
+    return iku_uno_object_new (&export_factory_class, factory_new (FACTORY_EXPORT), factory_free);
+  /* The service manager keeps this factory while the office runs, and with it the
+   * record of which views have the double-click button. */
+  if (strcmp (implementation_name, IKU_UNO_VIEW_JOB_IMPLEMENTATION_NAME) == 0)
+    return iku_uno_object_new (&view_job_factory_class, factory_new (FACTORY_VIEW_JOB),
+                               factory_free);
+  return NULL;
 }

@@ -7,10 +7,14 @@
 #include "iku-uno-error.h"
 #include "iku-uno-path.h"
 #include "iku-uno-sheet.h"
+#include "iku-uno-string.h"
 #include "iku-uno-value.h"
 
 #define XMODEL "com.sun.star.frame.XModel"
 #define XSPREADSHEETDOCUMENT "com.sun.star.sheet.XSpreadsheetDocument"
+
+/* A desktop holds a handful of documents, never this many. */
+#define MAX_DOCUMENTS 10000
 
 uno_Interface *
 iku_uno_document_get_model (uno_Interface *document,
@@ -34,6 +38,7 @@ collect_spreadsheets (uno_Interface *desktop,
 {
   g_autoptr(uno_Interface) components = NULL;
   g_autoptr(uno_Interface) iter = NULL;
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) iku_uno_release);
 
   components = iku_uno_call_object (desktop, "com.sun.star.frame.XDesktop::getComponents", NULL,
                                     error);
@@ -42,25 +47,12 @@ collect_spreadsheets (uno_Interface *desktop,
   iter = iku_uno_call_object (components,
                               "com.sun.star.container.XEnumerationAccess::createEnumeration",
                               NULL, error);
-  if (iter == NULL)
+  if (iter == NULL || !iku_uno_enumeration_collect (iter, MAX_DOCUMENTS, all, error))
     return FALSE;
-  /* Bounded: a desktop holds a handful of documents, never this many. */
-  for (guint guard = 0; guard < 10000; guard++)
+  for (guint i = 0; i < all->len; i++)
     {
-      g_autoptr(uno_Interface) component = NULL;
-      gboolean more = FALSE;
-      uno_Any element;
+      uno_Interface *component = g_ptr_array_index (all, i);
 
-      if (!iku_uno_call_boolean (iter, "com.sun.star.container.XEnumeration::hasMoreElements",
-                                 NULL, &more, error))
-        return FALSE;
-      if (!more)
-        break;
-      if (!iku_uno_call (iter, "com.sun.star.container.XEnumeration::nextElement", &element, NULL,
-                         error))
-        return FALSE;
-      component = iku_uno_any_dup_interface (&element);
-      uno_any_destruct (&element, NULL);
       if (iku_uno_has_interface (component, XSPREADSHEETDOCUMENT))
         {
           uno_Interface *model = iku_uno_query_or_null (component, XMODEL);
@@ -128,42 +120,51 @@ iku_uno_document_dup_folder (uno_Interface *model,
 }
 
 uno_Interface *
-iku_uno_document_dup_frame (uno_Interface *model)
+iku_uno_document_dup_view (uno_Interface *model)
 {
-  g_autoptr(uno_Interface) controller = NULL;
-  uno_Interface *frame = NULL;
+  g_autoptr(GError) error = NULL;
+  uno_Interface *view = NULL;
 
   if (!iku_uno_call_object_or_null (model, "com.sun.star.frame.XModel::getCurrentController", NULL,
-                                    &controller, NULL) ||
-      controller == NULL ||
-      !iku_uno_call_object_or_null (controller, "com.sun.star.frame.XController::getFrame", NULL,
-                                    &frame, NULL))
-    return NULL;
+                                    &view, &error))
+    g_debug ("no current view: %s", error->message);
+  return view;
+}
+
+uno_Interface *
+iku_uno_document_dup_frame (uno_Interface *view)
+{
+  g_autoptr(GError) error = NULL;
+  uno_Interface *frame = NULL;
+
+  if (view != NULL &&
+      !iku_uno_call_object_or_null (view, "com.sun.star.frame.XController::getFrame", NULL, &frame,
+                                    &error))
+    g_debug ("no frame: %s", error->message);
   return frame;
 }
 
-/* The index of the sheet active in @model's view; FALSE when there is no view. */
+/* The index of the sheet active in @view; FALSE when @view shows no sheets. */
 static gboolean
-get_active_index (uno_Interface *model,
+get_active_index (uno_Interface *view,
                   guint         *index)
 {
-  g_autoptr(uno_Interface) controller = NULL;
   g_autoptr(uno_Interface) sheet = NULL;
 
-  if (!iku_uno_call_object_or_null (model, "com.sun.star.frame.XModel::getCurrentController", NULL,
-                                    &controller, NULL) ||
-      !iku_uno_has_interface (controller, "com.sun.star.sheet.XSpreadsheetView"))
+  if (!iku_uno_has_interface (view, "com.sun.star.sheet.XSpreadsheetView"))
     return FALSE;
-  sheet = iku_uno_call_object (controller, "com.sun.star.sheet.XSpreadsheetView::getActiveSheet",
-                               NULL, NULL);
+  sheet = iku_uno_call_object (view, "com.sun.star.sheet.XSpreadsheetView::getActiveSheet", NULL,
+                               NULL);
   return sheet != NULL && iku_uno_sheet_get_index (sheet, index, NULL);
 }
 
 IkuBook *
 iku_uno_document_read_book (uno_Interface *model,
+                            uno_Interface *view,
                             GError       **error)
 {
   g_autoptr(IkuBook) book = iku_book_new ();
+  g_autoptr(uno_Interface) current_view = NULL;
   g_autoptr(uno_Interface) sheets = NULL;
   gint32 n_sheets = 0;
   guint active = 0;
@@ -192,7 +193,69 @@ iku_uno_document_read_book (uno_Interface *model,
         return NULL;
       iku_book_add_sheet (book, grid);
     }
-  if (get_active_index (model, &active) && active < iku_book_get_n_sheets (book))
+  if (view == NULL)
+    view = current_view = iku_uno_document_dup_view (model);
+  if (get_active_index (view, &active) && active < iku_book_get_n_sheets (book))
     iku_book_set_active (book, active);
   return g_steal_pointer (&book);
+}
+
+gboolean
+iku_uno_document_new_from_template (uno_Interface *context,
+                                    const char    *path,
+                                    GError       **error)
+{
+  const char *names[1] = { "AsTemplate" };
+  g_autoptr(uno_Interface) desktop = NULL;
+  g_autoptr(uno_Interface) document = NULL;
+  g_autoptr(rtl_uString) url = NULL;
+  g_autoptr(rtl_uString) target = NULL;
+  g_autofree char *url_text = NULL;
+  uno_Sequence *properties;
+  uno_Any values[1];
+  sal_Int32 search_flags = 0;
+  void *args[4];
+  gboolean ok;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, IKU_UNO_ERROR, IKU_UNO_ERROR_NO_TEMPLATE, "%s findes ikke", path);
+      return FALSE;
+    }
+  url_text = iku_uno_path_to_file_url (path);
+  if (url_text == NULL)
+    {
+      g_set_error (error, IKU_UNO_ERROR, IKU_UNO_ERROR_NO_TEMPLATE, "%s er ikke en gyldig sti",
+                   path);
+      return FALSE;
+    }
+  desktop = iku_uno_create_instance (context, "com.sun.star.frame.Desktop", error);
+  if (desktop == NULL)
+    return FALSE;
+
+  /* AsTemplate: an untitled copy, so the template itself is never saved over. */
+  iku_uno_any_init_boolean (&values[0], TRUE);
+  properties = iku_uno_property_values_new (names, values, G_N_ELEMENTS (values), error);
+  uno_any_destruct (&values[0], NULL);
+  if (properties == NULL)
+    return FALSE;
+  url = iku_uno_string_new (url_text);
+  target = iku_uno_string_new ("_blank");
+  args[0] = &url;
+  args[1] = &target;
+  args[2] = &search_flags;
+  args[3] = &properties;
+  ok = iku_uno_call_object_or_null (desktop,
+                                    "com.sun.star.frame.XComponentLoader::loadComponentFromURL",
+                                    args, &document, error);
+  iku_uno_sequence_free (properties, IKU_UNO_PROPERTY_VALUE_SEQ);
+  if (ok && document == NULL)
+    {
+      g_set_error (error, IKU_UNO_ERROR, IKU_UNO_ERROR_NO_TEMPLATE, "%s kunne ikke indlæses",
+                   path);
+      ok = FALSE;
+    }
+  return ok;
 }

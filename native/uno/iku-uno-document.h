@@ -28,12 +28,23 @@ char          *iku_uno_document_dup_folder    (uno_Interface *model,
                                                IkuUnoLang     lang,
                                                GError       **error) G_GNUC_WARN_UNUSED_RESULT;
 
-/* The frame showing @model, or NULL when it has no view. (transfer full) */
-uno_Interface *iku_uno_document_dup_frame     (uno_Interface *model);
+/* The view (controller) @model shows itself in now, or NULL when it has none.
+ * (transfer full) */
+uno_Interface *iku_uno_document_dup_view      (uno_Interface *model);
 
-/* Every sheet of @model (up to IKU_MAX_SHEETS) as displayed, with the active sheet
- * of its view marked. (transfer full) */
+/* The frame of the view @view, or NULL. (transfer full) */
+uno_Interface *iku_uno_document_dup_frame     (uno_Interface *view);
+
+/* Every sheet of @model (up to IKU_MAX_SHEETS) as displayed, with the sheet active
+ * in @view marked (NULL: in the document's current view). (transfer full) */
 IkuBook       *iku_uno_document_read_book     (uno_Interface *model,
+                                               uno_Interface *view,
                                                GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* Opens a new, untitled document made from the template file @path (a local path)
+ * in a window of its own, as File > New > Templates does. */
+gboolean       iku_uno_document_new_from_template (uno_Interface *context,
+                                                   const char    *path,
+                                                   GError       **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -94,6 +94,7 @@ run (uno_Interface             *context,
 {
   IkuUnoLang lang = iku_uno_ui_get_language (ui);
   g_autoptr(uno_Interface) model = NULL;
+  g_autoptr(uno_Interface) view = NULL;
   g_autoptr(uno_Interface) frame = NULL;
   g_autofree char *folder = NULL;
   g_autoptr(IkuResources) res = NULL;
@@ -111,7 +112,14 @@ run (uno_Interface             *context,
     : iku_uno_document_find_current (context, lang, error);
   if (model == NULL)
     return FALSE;
-  frame = iku_uno_document_dup_frame (model);
+  if (request->view != NULL)
+    {
+      (*request->view->acquire) (request->view);
+      view = request->view;
+    }
+  else
+    view = iku_uno_document_dup_view (model);
+  frame = iku_uno_document_dup_frame (view);
   iku_uno_ui_set_frame (ui, frame);
 
   folder = request->folder != NULL ? g_strdup (request->folder)
@@ -124,7 +132,7 @@ run (uno_Interface             *context,
   if (res == NULL)
     return FALSE;
 
-  book = iku_uno_document_read_book (model, error);
+  book = iku_uno_document_read_book (model, view, error);
   if (book == NULL)
     return FALSE;
   t_read = g_get_monotonic_time ();

@@ -9,6 +9,9 @@ G_BEGIN_DECLS
 
 typedef struct {
   uno_Interface *document;    /* borrowed; NULL: the current document */
+  uno_Interface *view;        /* borrowed; the document's view the export was started
+                                 from (its active sheet, its window for progress and
+                                 messages); NULL: the document's current view */
   const char    *folder;      /* local path; NULL: the document's folder */
   gboolean       interactive; /* progress and message boxes (never when headless) */
 } IkuUnoExportRequest;

@@ -1,20 +1,25 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
- * org.ikuflet.Export (see iku-uno-job.h). */
+ * org.ikuflet.Export and org.ikuflet.ViewJob (see iku-uno-job.h). */
 #include "iku-uno-job.h"
 
 #include <string.h>
 
 #include "iku-uno-call.h"
+#include "iku-uno-document.h"
 #include "iku-uno-error.h"
 #include "iku-uno-export.h"
 #include "iku-uno-object.h"
 #include "iku-uno-path.h"
 #include "iku-uno-string.h"
+#include "iku-uno-ui.h"
 #include "iku-uno-value.h"
+#include "iku-uno-views.h"
 
 typedef struct {
   uno_Interface *context;   /* owned */
   char          *data_dir;
+  char          *template_path; /* org.ikuflet.Export only */
+  IkuUnoViews   *views;         /* org.ikuflet.ViewJob only: owned reference */
 } Job;
 
 /* What XJob.execute was asked. */
@@ -31,6 +36,8 @@ job_free (gpointer data)
 
   iku_uno_release (job->context);
   g_free (job->data_dir);
+  g_free (job->template_path);
+  iku_uno_views_unref (job->views);
   g_free (job);
 }
 
@@ -185,7 +192,7 @@ execute (Job                *job,
   Arguments arguments = { NULL, NULL, FALSE };
   g_autoptr(GError) argument_error = NULL;
   g_autoptr(IkuUnoReport) report = NULL;
-  IkuUnoExportRequest request;
+  IkuUnoExportRequest request = { .interactive = FALSE };
   gboolean ok;
 
   if (!iku_uno_named_values_foreach (named_values, parse_argument, &arguments, &argument_error))
@@ -202,6 +209,49 @@ execute (Job                *job,
   return ok;
 }
 
+/* The menu's "Nyt kompetenceskema": a new, untitled schema from the bundled template. */
+static void
+open_new_schema (Job *job)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!iku_uno_document_new_from_template (job->context, job->template_path, &error))
+    {
+      g_autoptr(IkuUnoUi) ui = iku_uno_ui_new (job->context, TRUE);
+      g_autofree char *message = iku_uno_l10n_format (iku_uno_ui_get_language (ui),
+                                                      IKU_UNO_TEXT_NO_TEMPLATE, error->message,
+                                                      NULL);
+      iku_uno_ui_show_error (ui, IKU_UNO_TEXT_NEW_TITLE, message);
+    }
+}
+
+/* XJobExecutor.trigger: the commands of the menu entries and the toolbar button. */
+static gboolean
+trigger (Job               *job,
+         const rtl_uString *command,
+         GError           **error)
+{
+  g_autofree char *text = NULL;
+
+  if (iku_uno_string_equal_ascii (command, IKU_UNO_JOB_COMMAND_EXPORT))
+    {
+      IkuUnoExportRequest request = { .interactive = TRUE };
+
+      iku_uno_report_free (iku_uno_export_run (job->context, job->data_dir, &request));
+      return TRUE;
+    }
+  if (iku_uno_string_equal_ascii (command, IKU_UNO_JOB_COMMAND_NEW_SCHEMA))
+    {
+      open_new_schema (job);
+      return TRUE;
+    }
+  text = iku_uno_string_dup_utf8 (command);
+  g_set_error (error, IKU_UNO_ERROR, IKU_UNO_ERROR_ARGUMENT,
+               "org.ikuflet.Export kender ikke kommandoen »%s«; brug »%s« eller »%s«.", text,
+               IKU_UNO_JOB_COMMAND_EXPORT, IKU_UNO_JOB_COMMAND_NEW_SCHEMA);
+  return FALSE;
+}
+
 static gboolean
 job_call (IkuUnoObject *self,
           const char   *member,
@@ -215,20 +265,7 @@ job_call (IkuUnoObject *self,
     return execute (job, *(uno_Sequence **) args[0], ret, error);
 
   if (strcmp (member, "com.sun.star.task.XJobExecutor::trigger") == 0)
-    {
-      const rtl_uString *command = *(rtl_uString **) args[0];
-      IkuUnoExportRequest request = { NULL, NULL, TRUE };
-
-      if (!iku_uno_string_equal_ascii (command, "export"))
-        {
-          g_autofree char *text = iku_uno_string_dup_utf8 (command);
-          g_set_error (error, IKU_UNO_ERROR, IKU_UNO_ERROR_ARGUMENT,
-                       "org.ikuflet.Export kender ikke kommandoen »%s«; brug »export«.", text);
-          return FALSE;
-        }
-      iku_uno_report_free (iku_uno_export_run (job->context, job->data_dir, &request));
-      return TRUE;
-    }
+    return trigger (job, *(rtl_uString **) args[0], error);
 
   g_set_error (error, IKU_UNO_ERROR, IKU_UNO_ERROR_UNSUPPORTED,
                "org.ikuflet.Export har ikke medlemmet %s", member);
@@ -245,17 +282,92 @@ static const IkuUnoClass job_class = {
   IKU_UNO_JOB_IMPLEMENTATION_NAME, job_services, job_interfaces, job_call
 };
 
-uno_Interface *
-iku_uno_job_new (uno_Interface *context,
-                 const char    *data_dir)
+static Job *
+job_data_new (uno_Interface *context,
+              const char    *data_dir)
 {
-  Job *job;
+  Job *job = g_new0 (Job, 1);
 
-  g_return_val_if_fail (context != NULL && data_dir != NULL, NULL);
-
-  job = g_new0 (Job, 1);
   (*context->acquire) (context);
   job->context = context;
   job->data_dir = g_strdup (data_dir);
+  return job;
+}
+
+uno_Interface *
+iku_uno_job_new (uno_Interface *context,
+                 const char    *data_dir,
+                 const char    *template_path)
+{
+  Job *job;
+
+  g_return_val_if_fail (context != NULL && data_dir != NULL && template_path != NULL, NULL);
+
+  job = job_data_new (context, data_dir);
+  job->template_path = g_strdup (template_path);
   return iku_uno_object_new (&job_class, job, job_free);
+}
+
+/* org.ikuflet.ViewJob's XJob.execute: the event's Environment names the document
+ * (read as XJob.execute of org.ikuflet.Export reads it); its views get the
+ * double-click button. Never fails the event: a view without the button still
+ * has the menu entry and the toolbar button. */
+static void
+view_job_execute (Job                *job,
+                  const uno_Sequence *named_values)
+{
+  Arguments arguments = { NULL, NULL, FALSE };
+  g_autoptr(GError) error = NULL;
+
+  if (!iku_uno_named_values_foreach (named_values, parse_argument, &arguments, &error))
+    g_warning ("%s: %s", IKU_UNO_VIEW_JOB_IMPLEMENTATION_NAME, error->message);
+  else if (arguments.document == NULL)
+    g_debug ("%s: an event without a document", IKU_UNO_VIEW_JOB_IMPLEMENTATION_NAME);
+  else if (!iku_uno_views_attach (job->views, job->context, job->data_dir, arguments.document,
+                                  &error))
+    g_warning ("%s: the double-click button is not available in this window: %s",
+               IKU_UNO_VIEW_JOB_IMPLEMENTATION_NAME, error->message);
+  else
+    g_debug ("%s: %u views have the double-click button", IKU_UNO_VIEW_JOB_IMPLEMENTATION_NAME,
+             iku_uno_views_get_n_views (job->views));
+  arguments_clear (&arguments);
+}
+
+static gboolean
+view_job_call (IkuUnoObject *self,
+               const char   *member,
+               void         *ret,
+               void        **args,
+               GError      **error)
+{
+  if (strcmp (member, "com.sun.star.task.XJob::execute") == 0)
+    {
+      view_job_execute (iku_uno_object_get_data (self), *(uno_Sequence **) args[0]);
+      /* A void result: nothing for the job framework to do or remember. */
+      uno_any_construct ((uno_Any *) ret, NULL, NULL, NULL);
+      return TRUE;
+    }
+  g_set_error (error, IKU_UNO_ERROR, IKU_UNO_ERROR_UNSUPPORTED, "%s har ikke medlemmet %s",
+               IKU_UNO_VIEW_JOB_IMPLEMENTATION_NAME, member);
+  return FALSE;
+}
+
+static const char * const view_job_services[] = { IKU_UNO_VIEW_JOB_SERVICE_NAME, NULL };
+static const char * const view_job_interfaces[] = { "com.sun.star.task.XJob", NULL };
+static const IkuUnoClass view_job_class = {
+  IKU_UNO_VIEW_JOB_IMPLEMENTATION_NAME, view_job_services, view_job_interfaces, view_job_call
+};
+
+uno_Interface *
+iku_uno_view_job_new (uno_Interface *context,
+                      const char    *data_dir,
+                      IkuUnoViews   *views)
+{
+  Job *job;
+
+  g_return_val_if_fail (context != NULL && data_dir != NULL && views != NULL, NULL);
+
+  job = job_data_new (context, data_dir);
+  job->views = iku_uno_views_ref (views);
+  return iku_uno_object_new (&view_job_class, job, job_free);
 }

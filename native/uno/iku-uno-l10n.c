@@ -61,6 +61,12 @@ static const IkuUnoText texts[IKU_UNO_N_TEXTS] = {
     "Gem dit arbejde, og prøv igen.",
     "LibreOffice reported an error while the schema was read (%1). "
     "Save your work and try again." },
+  [IKU_UNO_TEXT_NEW_TITLE] = {
+    "Nyt kompetenceskema",
+    "New competence schema" },
+  [IKU_UNO_TEXT_NO_TEMPLATE] = {
+    "Det tomme kompetenceskema kunne ikke åbnes (%1). Installér ikuflet igen, og prøv igen.",
+    "The empty competence schema could not be opened (%1). Install ikuflet again and try again." },
 };
 
 IkuUnoLang

@@ -27,6 +27,8 @@ typedef enum {
   IKU_UNO_TEXT_NOT_SAVED,
   IKU_UNO_TEXT_NOT_LOCAL,        /* %1: the document's location */
   IKU_UNO_TEXT_OFFICE_FAILED,    /* %1: the technical detail */
+  IKU_UNO_TEXT_NEW_TITLE,        /* title of the "new schema" menu entry's messages */
+  IKU_UNO_TEXT_NO_TEMPLATE,      /* %1: the technical detail */
   IKU_UNO_N_TEXTS
 } IkuUnoTextId;
 

@@ -24,6 +24,20 @@ iku_uno_path_from_file_url (const char *url)
 }
 
 char *
+iku_uno_path_to_file_url (const char *path)
+{
+  g_autoptr(rtl_uString) upath = NULL;
+  g_autoptr(rtl_uString) uurl = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  upath = iku_uno_string_new (path);
+  if (osl_getFileURLFromSystemPath (upath, &uurl) != osl_File_E_None || uurl == NULL)
+    return NULL;
+  return iku_uno_string_dup_utf8 (uurl);
+}
+
+char *
 iku_uno_path_from_text (const char *text)
 {
   g_autofree char *path = NULL;

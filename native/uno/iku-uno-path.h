@@ -10,6 +10,10 @@ G_BEGIN_DECLS
  * (transfer full) */
 char *iku_uno_path_from_file_url (const char *url);
 
+/* The file URL of the absolute local path @path, or NULL when the office cannot
+ * make one. (transfer full) */
+char *iku_uno_path_to_file_url   (const char *path);
+
 /* An absolute local path from @text, a file URL or an absolute path; NULL when it
  * is neither. Trailing slashes are removed. (transfer full) */
 char *iku_uno_path_from_text     (const char *text);

@@ -222,9 +222,10 @@ iku_uno_ui_progress_end (IkuUnoUi *ui)
 }
 
 static void
-show_box (IkuUnoUi   *ui,
-          sal_Int32   type,
-          const char *text)
+show_box (IkuUnoUi     *ui,
+          IkuUnoTextId  title_id,
+          sal_Int32     type,
+          const char   *text)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(uno_Interface) toolkit = NULL;
@@ -248,7 +249,7 @@ show_box (IkuUnoUi   *ui,
                                    NULL, &window, NULL))
     parent = iku_uno_query_or_null (window, "com.sun.star.awt.XWindowPeer");
 
-  title = iku_uno_string_new (iku_uno_l10n_get (ui->lang, IKU_UNO_TEXT_TITLE));
+  title = iku_uno_string_new (iku_uno_l10n_get (ui->lang, title_id));
   message = iku_uno_string_new (text);
   args[0] = &parent;
   args[1] = &type;
@@ -260,6 +261,21 @@ show_box (IkuUnoUi   *ui,
   if (box == NULL ||
       !iku_uno_call (box, "com.sun.star.awt.XMessageBox::execute", &pressed, NULL, &error))
     g_warning ("%s (%s)", text, error->message);
+}
+
+/* A message box when one can be shown, else the log. */
+static void
+tell (IkuUnoUi     *ui,
+      IkuUnoTextId  title,
+      sal_Int32     type,
+      const char   *text)
+{
+  if (ui->visible)
+    show_box (ui, title, type, text);
+  else if (ui->interactive)
+    g_message ("%s", text);   /* asked for a dialog, but the office is headless */
+  else
+    g_debug ("%s", text);
 }
 
 void
@@ -306,10 +322,15 @@ iku_uno_ui_report (IkuUnoUi           *ui,
         }
     }
 
-  if (ui->visible)
-    show_box (ui, type, text->str);
-  else if (ui->interactive)
-    g_message ("%s", text->str);   /* asked for a dialog, but the office is headless */
-  else
-    g_debug ("%s", text->str);
+  tell (ui, IKU_UNO_TEXT_TITLE, type, text->str);
+}
+
+void
+iku_uno_ui_show_error (IkuUnoUi     *ui,
+                       IkuUnoTextId  title,
+                       const char   *message)
+{
+  g_return_if_fail (ui != NULL && message != NULL);
+
+  tell (ui, title, BOX_ERROR, message);
 }

@@ -40,6 +40,11 @@ void        iku_uno_ui_report         (IkuUnoUi           *ui,
                                        guint               n_warnings,
                                        const char         *error_message);
 
+/* Shows @message in an error box titled @title (logged when no box can be shown). */
+void        iku_uno_ui_show_error     (IkuUnoUi     *ui,
+                                       IkuUnoTextId  title,
+                                       const char   *message);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IkuUnoUi, iku_uno_ui_free)
 
 G_END_DECLS

@@ -84,6 +84,17 @@ iku_uno_any_get_boolean (const uno_Any *any,
 }
 
 void
+iku_uno_any_init_boolean (uno_Any *any,
+                          gboolean value)
+{
+  typelib_TypeDescriptionReference **type =
+    typelib_static_type_getByTypeClass (typelib_TypeClass_BOOLEAN);
+  sal_Bool b = value ? 1 : 0;
+
+  uno_type_any_construct (any, &b, *type, NULL);
+}
+
+void
 iku_uno_any_init_string (uno_Any    *any,
                          const char *utf8)
 {
@@ -123,20 +134,22 @@ iku_uno_any_init_strings (uno_Any            *any,
   return TRUE;
 }
 
-/* Fills the default-constructed NamedValue at @mem. */
+/* Fills Name and Value of the default-constructed struct @struct_name (a NamedValue
+ * or a PropertyValue) at @mem. */
 static gboolean
-fill_named_value (void          *mem,
-                  const char    *name,
-                  const uno_Any *value,
-                  GError       **error)
+fill_name_value (const char    *struct_name,
+                 void          *mem,
+                 const char    *name,
+                 const uno_Any *value,
+                 GError       **error)
 {
   gsize name_offset;
   gsize value_offset;
   g_autoptr(rtl_uString) uname = NULL;
   uno_Any *field;
 
-  if (!iku_uno_struct_offset (NAMED_VALUE, "Name", &name_offset, error) ||
-      !iku_uno_struct_offset (NAMED_VALUE, "Value", &value_offset, error))
+  if (!iku_uno_struct_offset (struct_name, "Name", &name_offset, error) ||
+      !iku_uno_struct_offset (struct_name, "Value", &value_offset, error))
     return FALSE;
   uname = iku_uno_string_new (name);
   rtl_uString_assign ((rtl_uString **) ((char *) mem + name_offset), uname);
@@ -144,6 +157,37 @@ fill_named_value (void          *mem,
   uno_any_destruct (field, NULL);
   uno_type_any_construct (field, value->pData, value->pType, NULL);
   return TRUE;
+}
+
+/* A new sequence @seq_name of @n structs @struct_name made of @names and @values.
+ * (transfer full) */
+static uno_Sequence *
+new_name_value_sequence (const char         *seq_name,
+                         const char         *struct_name,
+                         const char * const *names,
+                         const uno_Any      *values,
+                         guint               n,
+                         GError            **error)
+{
+  typelib_TypeDescription *seq_type;
+  typelib_TypeDescription *type;
+  uno_Sequence *seq = NULL;
+
+  seq_type = iku_uno_type_get (seq_name, error);
+  type = seq_type != NULL ? iku_uno_type_get (struct_name, error) : NULL;
+  if (type == NULL)
+    return NULL;
+  g_return_val_if_fail (n <= 1024, NULL);
+
+  uno_sequence_construct (&seq, seq_type, NULL, (sal_Int32) n, NULL);
+  for (guint i = 0; i < n; i++)
+    if (!fill_name_value (struct_name, seq->elements + (gsize) i * (gsize) type->nSize, names[i],
+                          &values[i], error))
+      {
+        uno_destructData (&seq, seq_type, NULL);
+        return NULL;
+      }
+  return seq;
 }
 
 gboolean
@@ -161,7 +205,7 @@ iku_uno_any_init_named_value (uno_Any       *any,
     return FALSE;
   mem = g_malloc0 ((gsize) type->nSize);
   uno_constructData (mem, type);
-  ok = fill_named_value (mem, name, value, error);
+  ok = fill_name_value (NAMED_VALUE, mem, name, value, error);
   if (ok)
     uno_any_construct (any, mem, type, NULL);
   uno_destructData (mem, type, NULL);
@@ -175,25 +219,27 @@ iku_uno_any_init_named_values (uno_Any            *any,
                                guint               n,
                                GError            **error)
 {
-  typelib_TypeDescription *seq_type;
-  typelib_TypeDescription *type;
-  uno_Sequence *seq = NULL;
-  gboolean ok = TRUE;
+  typelib_TypeDescription *seq_type = iku_uno_type_get (NAMED_VALUE_SEQ, error);
+  uno_Sequence *seq;
 
-  seq_type = iku_uno_type_get (NAMED_VALUE_SEQ, error);
-  type = seq_type != NULL ? iku_uno_type_get (NAMED_VALUE, error) : NULL;
-  if (type == NULL)
+  if (seq_type == NULL)
     return FALSE;
-  g_return_val_if_fail (n <= 1024, FALSE);
-
-  uno_sequence_construct (&seq, seq_type, NULL, (sal_Int32) n, NULL);
-  for (guint i = 0; ok && i < n; i++)
-    ok = fill_named_value (seq->elements + (gsize) i * (gsize) type->nSize, names[i], &values[i],
-                           error);
-  if (ok)
-    uno_any_construct (any, &seq, seq_type, NULL);
+  seq = new_name_value_sequence (NAMED_VALUE_SEQ, NAMED_VALUE, names, values, n, error);
+  if (seq == NULL)
+    return FALSE;
+  uno_any_construct (any, &seq, seq_type, NULL);
   uno_destructData (&seq, seq_type, NULL);
-  return ok;
+  return TRUE;
+}
+
+uno_Sequence *
+iku_uno_property_values_new (const char * const *names,
+                             const uno_Any      *values,
+                             guint               n,
+                             GError            **error)
+{
+  return new_name_value_sequence (IKU_UNO_PROPERTY_VALUE_SEQ, "com.sun.star.beans.PropertyValue",
+                                  names, values, n, error);
 }
 
 static gboolean

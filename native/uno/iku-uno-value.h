@@ -25,6 +25,9 @@ char          *iku_uno_any_dup_string       (const uno_Any *any);
 gboolean       iku_uno_any_get_boolean      (const uno_Any *any,
                                              gboolean      *value);
 
+/* Construct @any (unconstructed memory) holding a boolean. */
+void           iku_uno_any_init_boolean     (uno_Any *any,
+                                             gboolean value);
 /* Construct @any (unconstructed memory) holding a string, a []string, or a
  * com.sun.star.beans.NamedValue. */
 void           iku_uno_any_init_string      (uno_Any    *any,
@@ -42,6 +45,16 @@ gboolean       iku_uno_any_init_named_value (uno_Any       *any,
  * and @values (copied). */
 gboolean       iku_uno_any_init_named_values (uno_Any            *any,
                                               const char * const *names,
+                                              const uno_Any      *values,
+                                              guint               n,
+                                              GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+
+#define IKU_UNO_PROPERTY_VALUE_SEQ "[]com.sun.star.beans.PropertyValue"
+
+/* A new []com.sun.star.beans.PropertyValue made of @names and @values (copied), as
+ * loadComponentFromURL takes it. (transfer full): free with
+ * iku_uno_sequence_free (seq, IKU_UNO_PROPERTY_VALUE_SEQ). */
+uno_Sequence  *iku_uno_property_values_new   (const char * const *names,
                                               const uno_Any      *values,
                                               guint               n,
                                               GError            **error) G_GNUC_WARN_UNUSED_RESULT;

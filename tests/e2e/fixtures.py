@@ -103,6 +103,28 @@ def make_schema(office, path, rows, filter_name=ODS_FILTER, sheet_name=None):
     doc.close(True)
 
 
+# The empty schema of templates/make-schema.py ("Nyt kompetenceskema"): the sheet,
+# the values of the header area, the button cell and the first row to fill in
+# (0-based rows and columns).
+TEMPLATE_SHEET = "Kompetenceskema"
+TEMPLATE_TEAM = (1, 1)
+TEMPLATE_LEADER = (2, 1)
+TEMPLATE_DATE = (3, 1)
+TEMPLATE_BUTTON = (4, 1)
+TEMPLATE_FIRST_ROW = 6
+BUTTON_TEXT = "Dobbeltklik for at lave PDF-filer"
+
+
+def fill_template(doc, team, leader, date, rows):
+    """Fills the empty schema @doc as a leader would: the header area, then @rows
+    (name, individual, team) from the first row to fill in."""
+    sheet = doc.Sheets.getByName(TEMPLATE_SHEET)
+    for (row, col), value in ((TEMPLATE_TEAM, team), (TEMPLATE_LEADER, leader),
+                              (TEMPLATE_DATE, date)):
+        sheet.getCellByPosition(col, row).setString(value)
+    set_cells(sheet, TEMPLATE_FIRST_ROW, rows)
+
+
 def pdf_text(path):
     """The text of a PDF by poppler's pdftotext, white space collapsed."""
     out = subprocess.run(["pdftotext", "-enc", "UTF-8", path, "-"], check=True,

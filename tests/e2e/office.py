@@ -3,7 +3,9 @@
 
 Office() starts soffice.bin with a fresh profile in a temporary folder and a pipe name
 of its own, restarts it once when a fresh profile makes it exit with code 81, and
-connects. install_extension() adds an .oxt through the running office's
+connects. A throwaway profile starts without the first-run wizard, the tip of the
+day, autosave and document recovery, which would put windows of their own on a
+real display. install_extension() adds an .oxt through the running office's
 ExtensionManager, approving the licence (this works as root, where unopkg refuses a
 per-user install). stop() ends the office it started, by its pid only.
 
@@ -35,6 +37,16 @@ SOFFICE_BIN = "/usr/lib/libreoffice/program/soffice.bin"
 RESTART_EXIT_CODE = 81
 
 EXPORT_SERVICE = "org.ikuflet.Export"
+
+# Settings of a throwaway profile: nothing pops up or runs on its own.
+QUIET_PROFILE_SETTINGS = (
+    ("/org.openoffice.Office.Common/Misc", "FirstRun", "false"),
+    ("/org.openoffice.Office.Common/Misc", "ShowTipOfTheDay", "false"),
+    ("/org.openoffice.Office.Common/Misc", "UseOpenCL", "false"),
+    ("/org.openoffice.Office.Recovery/AutoSave", "Enabled", "false"),
+    ("/org.openoffice.Office.Recovery/RecoveryInfo", "Enabled", "false"),
+    ("/org.openoffice.Setup/Office", "ooSetupInstCompleted", "true"),
+)
 
 
 class OfficeError(Exception):
@@ -112,6 +124,7 @@ class Office:
         self.keep_log = keep_log
         self.extra_env = dict(env or {})
         self.work_dir = tempfile.mkdtemp(prefix="ikuflet-office-")
+        self.throwaway_profile = profile_dir is None
         self.profile_dir = profile_dir or os.path.join(self.work_dir, "profile")
         self.log_path = os.path.join(self.work_dir, "soffice.log")
         self.pipe = "ikuflet_%d_%s" % (os.getpid(), uuid.uuid4().hex[:12])
@@ -149,7 +162,22 @@ class Office:
         self.proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=self._log,
                                      stderr=subprocess.STDOUT, env=env)
 
+    def _seed_profile(self):
+        user = os.path.join(self.profile_dir, "user")
+        os.makedirs(user, exist_ok=True)
+        items = "".join(
+            '<item oor:path="%s"><prop oor:name="%s" oor:op="fuse"><value>%s</value></prop></item>\n'
+            % setting for setting in QUIET_PROFILE_SETTINGS)
+        with open(os.path.join(user, "registrymodifications.xcu"), "w", encoding="utf-8") as f:
+            f.write('<?xml version="1.0" encoding="UTF-8"?>\n'
+                    '<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+                    'xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+                    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n%s</oor:items>\n'
+                    % items)
+
     def start(self, timeout=120):
+        if self.throwaway_profile:
+            self._seed_profile()
         self._log = open(self.log_path, "ab")
         self._arm_watchdog()
         # An uncaught exception in the client must not leave the office running.

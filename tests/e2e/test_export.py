@@ -248,6 +248,49 @@ class TestTrigger(ExportCase):
         self.assertIn("slet alt", str(caught.exception))
         self.assertOfficeAnswers()
 
+    def test_trigger_new_schema(self):
+        """The menu's "Nyt kompetenceskema": an untitled copy of the bundled template."""
+        office.export_service().trigger("new-schema")
+        docs = list(office.desktop.Components)
+        self.assertEqual(len(docs), 1)
+        doc = docs[0]
+        self.assertTrue(doc.supportsService("com.sun.star.sheet.SpreadsheetDocument"))
+        self.assertEqual(doc.getURL(), "")
+        self.assertEqual(doc.Sheets.getElementNames(), (fixtures.TEMPLATE_SHEET, "Vejledning"))
+        row, col = fixtures.TEMPLATE_BUTTON
+        self.assertEqual(doc.Sheets.getByName(fixtures.TEMPLATE_SHEET)
+                         .getCellByPosition(col, row).getString(), fixtures.BUTTON_TEXT)
+        # Filled in and saved, it exports like any schema.
+        fixtures.fill_template(doc, "Team", "Leder", "", [("Anna Andersen", "Kursus", "")])
+        path = os.path.join(self.dir, "nyt.ods")
+        doc.storeAsURL(file_url(path), ())
+        result = office.export(document=doc)
+        self.assertEqual(result["Error"], "")
+        self.assertEqual(list_pdfs(self.dir), [pdf_name("Anna Andersen")])
+
+
+class TestViewJob(ExportCase):
+    """org.ikuflet.ViewJob, which Jobs.xcu runs for every new spreadsheet view, never
+    fails the event, whatever it is given."""
+
+    def view_job(self):
+        return office.smgr.createInstanceWithContext("org.ikuflet.ViewJob", office.ctx)
+
+    def test_documents_and_oddities(self):
+        calc = office.load(self.rich())
+        not_a_document = calc.Sheets.getByIndex(0)
+        for arguments in [(), (nv("Environment", ()),),
+                          (nv("Environment", (nv("EventName", "OnViewCreated"),)),),
+                          (nv("Environment", (nv("EventName", "OnViewCreated"), nv("Model", calc))),),
+                          (nv("Environment", (nv("EventName", "OnViewCreated"), nv("Model", calc))),),
+                          (nv("Environment", (nv("EventName", "OnViewCreated"),
+                                              nv("Model", not_a_document))),),
+                          (nv("Environment", "kein Environment"),)]:
+            self.assertIsNone(self.view_job().execute(arguments))
+        self.assertOfficeAnswers()
+        calc.close(True)
+        self.assertOfficeAnswers()
+
 
 class TestErrors(ExportCase):
     def assertFailed(self, result, *fragments):

@@ -31,6 +31,7 @@ OOR = "{http://openoffice.org/2001/registry}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 COMPONENT = "ikuflet.uno.so"
+TEMPLATE = "template/kompetenceskema.ods"   # iku-uno-component.c: TEMPLATE_FILE
 LIBREOFFICE_PROGRAM = "/usr/lib/libreoffice/program"
 
 
@@ -55,7 +56,7 @@ class TestPackage(unittest.TestCase):
     def test_archive_is_intact(self):
         self.assertIsNone(self.zip.testzip())
         for required in ("description.xml", "META-INF/manifest.xml", "ikuflet.components",
-                         "Addons.xcu", COMPONENT, "data/iku-tekster.ini",
+                         "Addons.xcu", "Jobs.xcu", TEMPLATE, COMPONENT, "data/iku-tekster.ini",
                          "data/IkufletSans-Regular.ttf", "data/IkufletSans-Bold.ttf",
                          "data/OFL.txt", "COPYING"):
             self.assertIn(required, self.names)
@@ -86,17 +87,36 @@ class TestPackage(unittest.TestCase):
                    for e in self.xml("META-INF/manifest.xml")}
         self.assertEqual(entries["ikuflet.components"],
                          "application/vnd.sun.star.uno-components;platform=Linux_x86_64")
-        self.assertEqual(entries["Addons.xcu"], "application/vnd.sun.star.configuration-data")
+        for xcu in ("Addons.xcu", "CalcWindowState.xcu", "Jobs.xcu"):
+            self.assertEqual(entries[xcu], "application/vnd.sun.star.configuration-data")
         for path in entries:
             self.assertIn(path, self.names)
         component = self.xml("ikuflet.components").find(COMPONENTS + "component")
         self.assertEqual(component.get("environment"), "uno")
         self.assertEqual(component.get("loader"), "com.sun.star.loader.SharedLibrary")
         self.assertIn(component.get("uri"), self.names)
-        implementation = component.find(COMPONENTS + "implementation")
-        self.assertEqual(implementation.get("name"), "org.ikuflet.Export")
-        self.assertEqual([s.get("name") for s in implementation.findall(COMPONENTS + "service")],
-                         ["org.ikuflet.Export"])
+        implementations = {i.get("name"): [s.get("name") for s in i.findall(COMPONENTS + "service")]
+                           for i in component.findall(COMPONENTS + "implementation")}
+        self.assertEqual(implementations, {"org.ikuflet.Export": ["org.ikuflet.Export"],
+                                           "org.ikuflet.ViewJob": ["org.ikuflet.ViewJob"]})
+
+    def test_jobs(self):
+        """The double-click button's job runs for every new view of a spreadsheet."""
+        root = self.xml("Jobs.xcu")
+        nodes = {n.get(OOR + "name"): n for n in root}
+        job = next(n for n in nodes["Jobs"] if n.get(OOR + "name") == "org.ikuflet.ViewJob")
+        props = {p.get(OOR + "name"): p.find("value").text for p in job.iter("prop")}
+        self.assertEqual(props, {"Service": "org.ikuflet.ViewJob",
+                                 "Context": "com.sun.star.sheet.SpreadsheetDocument"})
+        events = {e.get(OOR + "name"): [j.get(OOR + "name") for j in e.find("node")]
+                  for e in nodes["Events"]}
+        self.assertEqual(events, {"OnViewCreated": ["org.ikuflet.ViewJob"]})
+
+    def test_template(self):
+        """The empty schema "Nyt kompetenceskema" opens: an OpenDocument spreadsheet."""
+        data = self.zip.read(TEMPLATE)
+        self.assertEqual(data[30:38], b"mimetype")
+        self.assertIn(b"application/vnd.oasis.opendocument.spreadsheet", data[:100])
 
     def test_addons(self):
         root = self.xml("Addons.xcu")
@@ -108,6 +128,8 @@ class TestPackage(unittest.TestCase):
         for title in titles:
             self.assertEqual(set(title), {"da", "en-US"}, "every label in Danish and English")
         self.assertIn({"da": "Lav IKU'er", "en-US": "Make IKUs"}, titles)
+        self.assertIn("service:org.ikuflet.Export?new-schema", urls)
+        self.assertIn({"da": "Nyt kompetenceskema", "en-US": "New competence schema"}, titles)
         images = [v.text for p in root.iter("prop")
                   if p.get(OOR + "name") in ("ImageSmallURL", "ImageBigURL") for v in p.iter("value")]
         self.assertEqual(len(images), 2)

@@ -213,6 +213,9 @@ test_button_cell (void)
   g_assert_false (iku_schema_is_button_cell (g, 2, 1));   /* below the header: content */
   g_autoptr(IkuGrid) plain = iku_test_grid_new ("S", "Dobbeltklik for at lave PDF-filer\nNavn|Alder");
   g_assert_false (iku_schema_is_button_cell (plain, 0, 0)); /* not a schema */
+  g_assert_true (iku_schema_is_button_text ("  DOBBELTKLIK for at\nlave PDF-filer "));
+  g_assert_false (iku_schema_is_button_text ("Dobbeltklik for at lave PDF"));
+  g_assert_false (iku_schema_is_button_text (NULL));
 }
 
 static void
