@@ -1,33 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * IkuSchema: the rules of PRODUCT.md "Reading the schema", applied to a workbook.
  * Rows and columns are 0-based inside; every message names 1-based sheet rows. */
-#include "iku-schema.h"
+#include "iku-schema-private.h"
 #include "iku-limits.h"
 #include "iku-text.h"
 
 #include <string.h>
 
 G_DEFINE_QUARK (iku-schema-error-quark, iku_schema_error)
-
-typedef enum {
-  ROLE_NONE,
-  ROLE_NAME,
-  ROLE_INDIVIDUAL,
-  ROLE_TEAM,
-} ColumnRole;
-
-/* Header texts, canonical form first; compared as iku_text_dup_key() keys. */
-static const struct { const char *text; ColumnRole role; } header_texts[] = {
-  { "Indsæt navn på medarbejder", ROLE_NAME },
-  { "Navn", ROLE_NAME },
-  { "Medarbejder", ROLE_NAME },
-  { "Indsæt indhold vedrørende medarbejder", ROLE_INDIVIDUAL },
-  { "Individuelt fokus", ROLE_INDIVIDUAL },
-  { "Indsæt indhold vedrørende teamet", ROLE_TEAM },
-  { "Teamfokus", ROLE_TEAM },
-};
-
-#define BUTTON_TEXT "Dobbeltklik for at lave PDF-filer"
 
 struct _IkuEmployee
 {
@@ -50,13 +30,6 @@ struct _IkuSchema
   GPtrArray  *warnings;     /* char *, NULL-terminated */
   guint       n_refused;    /* employees left out for a refused cell */
 };
-
-/* Where the columns of one sheet are. */
-typedef struct
-{
-  guint header_row;
-  gint  col[4];   /* by ColumnRole; -1 when absent */
-} Columns;
 
 static void
 employee_free (IkuEmployee *e)
@@ -103,147 +76,11 @@ warn (IkuSchema *schema, const char *format, ...)
   va_end (args);
 }
 
-/* ---- finding the header row -------------------------------------------- */
-
-typedef struct
-{
-  GHashTable *key_roles;   /* key -> role, the header texts */
-  GArray     *hits;        /* HeaderHit */
-} HeaderScan;
-
-typedef struct
-{
-  guint      row;
-  guint      col;
-  ColumnRole role;
-} HeaderHit;
-
-static void
-collect_header_hit (guint row, guint col, const char *text, gpointer user_data)
-{
-  HeaderScan *scan = user_data;
-  /* Header cells are short; skip the key work for long content cells. */
-  if (strlen (text) > 200)
-    return;
-  g_autofree char *key = iku_text_dup_key (text);
-  gpointer role = g_hash_table_lookup (scan->key_roles, key);
-  if (role != NULL)
-    {
-      HeaderHit hit = { row, col, GPOINTER_TO_INT (role) };
-      g_array_append_val (scan->hits, hit);
-    }
-}
-
-static gint
-compare_hits (gconstpointer a, gconstpointer b)
-{
-  const HeaderHit *x = a, *y = b;
-  if (x->row != y->row)
-    return x->row < y->row ? -1 : 1;
-  return x->col < y->col ? -1 : (x->col > y->col);
-}
-
-/* The first row (top to bottom) that has a name header and at least one content
- * header; within it, the leftmost cell of each role. */
-static gboolean
-find_layout (const IkuGrid *grid, Columns *layout)
-{
-  HeaderScan scan;
-  scan.key_roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (gsize i = 0; i < G_N_ELEMENTS (header_texts); i++)
-    g_hash_table_insert (scan.key_roles, iku_text_dup_key (header_texts[i].text),
-                         GINT_TO_POINTER (header_texts[i].role));
-  scan.hits = g_array_new (FALSE, FALSE, sizeof (HeaderHit));
-  iku_grid_foreach_cell (grid, collect_header_hit, &scan);
-  g_array_sort (scan.hits, compare_hits);
-
-  gboolean found = FALSE;
-  for (guint i = 0; i < scan.hits->len && !found;)
-    {
-      guint row = g_array_index (scan.hits, HeaderHit, i).row;
-      Columns l = { row, { -1, -1, -1, -1 } };
-      for (; i < scan.hits->len && g_array_index (scan.hits, HeaderHit, i).row == row; i++)
-        {
-          const HeaderHit *hit = &g_array_index (scan.hits, HeaderHit, i);
-          if (l.col[hit->role] < 0)
-            l.col[hit->role] = (gint) hit->col;
-        }
-      if (l.col[ROLE_NAME] >= 0 && (l.col[ROLE_INDIVIDUAL] >= 0 || l.col[ROLE_TEAM] >= 0))
-        {
-          *layout = l;
-          found = TRUE;
-        }
-    }
-  g_array_unref (scan.hits);
-  g_hash_table_unref (scan.key_roles);
-  return found;
-}
-
-/* ---- the header area ------------------------------------------------------ */
-
-typedef struct
-{
-  guint       header_row;
-  const char *team_key, *leader_key, *date_key;
-  /* Leftmost-topmost label cells, -1 row when absent. */
-  gint        label_row[3];
-  guint       label_col[3];
-} AreaScan;
-
-static void
-collect_area_label (guint row, guint col, const char *text, gpointer user_data)
-{
-  AreaScan *scan = user_data;
-  if (row >= scan->header_row || strlen (text) > 40)
-    return;
-  g_autofree char *key = iku_text_dup_key (text);
-  gsize len = strlen (key);
-  if (len > 0 && key[len - 1] == ':')
-    key[--len] = '\0';
-  g_strchomp (key);
-  const char *keys[3] = { scan->team_key, scan->leader_key, scan->date_key };
-  for (int i = 0; i < 3; i++)
-    if (strcmp (key, keys[i]) == 0
-        && (scan->label_row[i] < 0 || row < (guint) scan->label_row[i]
-            || (row == (guint) scan->label_row[i] && col < scan->label_col[i])))
-      {
-        scan->label_row[i] = (gint) row;
-        scan->label_col[i] = col;
-      }
-}
-
-static char *
-value_right_of (const IkuGrid *grid, guint row, guint col)
-{
-  guint n_cols = iku_grid_get_n_cols (grid);
-  for (guint c = col + 1; c < n_cols; c++)
-    {
-      const char *text = iku_grid_get_cell (grid, row, c);
-      if (!iku_text_is_blank (text))
-        return iku_text_dup_clean_name (text);
-    }
-  return NULL;
-}
-
-static void
-read_header_area (IkuSchema *schema, const IkuGrid *grid, guint header_row)
-{
-  g_autofree char *team_key = iku_text_dup_key ("Team");
-  g_autofree char *leader_key = iku_text_dup_key ("Leder");
-  g_autofree char *date_key = iku_text_dup_key ("Dato");
-  AreaScan scan = { header_row, team_key, leader_key, date_key, { -1, -1, -1 }, { 0, 0, 0 } };
-  iku_grid_foreach_cell (grid, collect_area_label, &scan);
-  char **slots[3] = { &schema->team, &schema->leader, &schema->date };
-  for (int i = 0; i < 3; i++)
-    if (scan.label_row[i] >= 0)
-      *slots[i] = value_right_of (grid, (guint) scan.label_row[i], scan.label_col[i]);
-}
-
 /* ---- the rows ------------------------------------------------------------- */
 
 typedef struct
 {
-  const Columns *layout;
+  const IkuSchemaColumns *layout;
   GHashTable   *rows;   /* set of rows below the header with content in a used column */
 } RowScan;
 
@@ -267,7 +104,7 @@ compare_uint (gconstpointer a, gconstpointer b)
 
 /* The name of the cell of @role in @row when it was refused as too large, else NULL. */
 static char *
-refused_cell_of (const IkuGrid *grid, const Columns *layout, guint row, ColumnRole role)
+refused_cell_of (const IkuGrid *grid, const IkuSchemaColumns *layout, guint row, ColumnRole role)
 {
   if (layout->col[role] < 0 || !iku_grid_is_refused_cell (grid, row, (guint) layout->col[role]))
     return NULL;
@@ -275,7 +112,7 @@ refused_cell_of (const IkuGrid *grid, const Columns *layout, guint row, ColumnRo
 }
 
 static const char *
-cell_of (const IkuGrid *grid, const Columns *layout, guint row, ColumnRole role)
+cell_of (const IkuGrid *grid, const IkuSchemaColumns *layout, guint row, ColumnRole role)
 {
   if (layout->col[role] < 0)
     return NULL;
@@ -328,7 +165,7 @@ dup_rows_text (GArray *rows)
 }
 
 static void
-read_rows (IkuSchema *schema, const IkuGrid *grid, const Columns *layout)
+read_rows (IkuSchema *schema, const IkuGrid *grid, const IkuSchemaColumns *layout)
 {
   RowScan scan = { layout, g_hash_table_new (NULL, NULL) };
   iku_grid_foreach_cell (grid, collect_row, &scan);
@@ -456,7 +293,7 @@ read_rows (IkuSchema *schema, const IkuGrid *grid, const Columns *layout)
 /* ---- construction ----------------------------------------------------------- */
 
 static IkuSchema *
-schema_from_layout (const IkuGrid *grid, const Columns *layout, GError **error)
+schema_from_layout (const IkuGrid *grid, const IkuSchemaColumns *layout, GError **error)
 {
   g_autoptr(IkuSchema) schema = g_new0 (IkuSchema, 1);
   schema->sheet_name = g_strdup (iku_grid_get_sheet_name (grid));
@@ -464,7 +301,7 @@ schema_from_layout (const IkuGrid *grid, const Columns *layout, GError **error)
   schema->employees = g_ptr_array_new_with_free_func ((GDestroyNotify) employee_free);
   schema->warnings = new_strv_array ();
 
-  read_header_area (schema, grid, layout->header_row);
+  iku_schema_columns_read_area (grid, layout->header_row, &schema->team, &schema->leader, &schema->date);
   read_rows (schema, grid, layout);
 
   if (schema->employees->len == 0 && schema->n_refused > 0)
@@ -508,8 +345,8 @@ iku_schema_new_from_grid (const IkuGrid *grid, GError **error)
 {
   g_return_val_if_fail (grid != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-  Columns layout;
-  if (!find_layout (grid, &layout))
+  IkuSchemaColumns layout;
+  if (!iku_schema_columns_find (grid, &layout))
     {
       set_no_header_error (error);
       return NULL;
@@ -530,31 +367,21 @@ iku_schema_new_from_book (const IkuBook *book, GError **error)
   g_return_val_if_fail (book != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   gint active = iku_book_get_active (book);
-  Columns layout;
+  IkuSchemaColumns layout;
   if (active >= 0)
     {
       const IkuGrid *grid = iku_book_get_sheet (book, (guint) active);
-      if (find_layout (grid, &layout))
+      if (iku_schema_columns_find (grid, &layout))
         return schema_from_layout (grid, &layout, error);
     }
   for (guint i = 0; i < iku_book_get_n_sheets (book); i++)
     {
       const IkuGrid *grid = iku_book_get_sheet (book, i);
-      if ((gint) i != active && find_layout (grid, &layout))
+      if ((gint) i != active && iku_schema_columns_find (grid, &layout))
         return schema_from_layout (grid, &layout, error);
     }
   set_no_header_error (error);
   return NULL;
-}
-
-gboolean
-iku_schema_is_button_text (const char *text)
-{
-  if (text == NULL || strlen (text) > 200)
-    return FALSE;
-  g_autofree char *key = iku_text_dup_key (text);
-  g_autofree char *button = iku_text_dup_key (BUTTON_TEXT);
-  return strcmp (key, button) == 0;
 }
 
 gboolean
@@ -563,8 +390,8 @@ iku_schema_is_button_cell (const IkuGrid *grid, guint row, guint col)
   g_return_val_if_fail (grid != NULL, FALSE);
   if (!iku_schema_is_button_text (iku_grid_get_cell (grid, row, col)))
     return FALSE;
-  Columns layout;
-  return find_layout (grid, &layout) && row < layout.header_row;
+  IkuSchemaColumns layout;
+  return iku_schema_columns_find (grid, &layout) && row < layout.header_row;
 }
 
 /* ---- accessors ---------------------------------------------------------------- */
