@@ -339,6 +339,24 @@ class Office:
                 for item in result}
 
 
+def start_with_extension(oxt, prefix, time_limit=1500):
+    """A started throwaway office with the .oxt installed, and a scratch folder
+    (for a test module's setUpModule)."""
+    work = tempfile.mkdtemp(prefix=prefix)
+    office = Office(time_limit=time_limit)
+    office.start()
+    office.install_extension(oxt)
+    return office, work
+
+
+def stop_and_clean(office, work):
+    """Stops what start_with_extension() started (for tearDownModule)."""
+    if office is not None:
+        office.stop()
+    if work is not None:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def end_process(code):
     """Ends the Python client without running the interpreter's teardown: a live
     UNO bridge can crash at exit."""

@@ -11,7 +11,6 @@ Usage: test_export.py --oxt PATH/ikuflet.oxt
 import argparse
 import hashlib
 import os
-import shutil
 import sys
 import tempfile
 import time
@@ -20,7 +19,7 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import uno  # noqa: E402
-from office import Office, end_process, file_url, nv  # noqa: E402
+from office import end_process, file_url, nv, start_with_extension, stop_and_clean  # noqa: E402
 import fixtures  # noqa: E402
 from fixtures import EXPECTED, NEVER_SHOWN, pdf_name, pdf_text, list_pdfs  # noqa: E402
 
@@ -31,16 +30,11 @@ work = None
 
 def setUpModule():
     global office, work
-    work = tempfile.mkdtemp(prefix="ikuflet-e2e-")
-    office = Office(time_limit=1500)
-    office.start()
-    office.install_extension(OXT)
+    office, work = start_with_extension(OXT, "ikuflet-e2e-")
 
 
 def tearDownModule():
-    if office is not None:
-        office.stop()
-    shutil.rmtree(work, ignore_errors=True)
+    stop_and_clean(office, work)
 
 
 def sha256(path):

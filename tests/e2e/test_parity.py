@@ -19,15 +19,13 @@ import glob
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from office import Office, end_process  # noqa: E402
+from office import end_process, start_with_extension, stop_and_clean  # noqa: E402
 from fixtures import list_pdfs, pdf_text  # noqa: E402
 
 # Fixtures a reader of either kind must turn into IKUs or a schema error; the broken
@@ -41,16 +39,11 @@ work = None
 
 def setUpModule():
     global office, work
-    work = tempfile.mkdtemp(prefix="ikuflet-parity-")
-    office = Office(time_limit=1500)
-    office.start()
-    office.install_extension(OXT)
+    office, work = start_with_extension(OXT, "ikuflet-parity-")
 
 
 def tearDownModule():
-    if office is not None:
-        office.stop()
-    shutil.rmtree(work, ignore_errors=True)
+    stop_and_clean(office, work)
 
 
 class TestParity(unittest.TestCase):
