@@ -14,6 +14,8 @@ HEADERS = ("Indsæt navn på medarbejder", "Indsæt indhold vedrørende medarbej
 
 ODS_FILTER = "calc8"
 XLSX_FILTER = "Calc MS Excel 2007 XML"
+# .xlsm: the macro-enabled workbook the Excel original was.
+XLSM_FILTER = "Calc MS Excel 2007 VBA XML"
 
 # A date cell of the header area: its value, its format and what Calc shows.
 DATE_VALUE = 46000

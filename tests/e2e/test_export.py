@@ -104,6 +104,13 @@ class TestReading(ExportCase):
         self.assertRichIkus(self.dir, result)
         self.assertFalse(doc.isModified())
 
+    def test_xlsm(self):
+        path = self.rich("skema.xlsm", fixtures.XLSM_FILTER)
+        doc = office.load(path)
+        result = office.export(document=doc)
+        self.assertRichIkus(self.dir, result)
+        self.assertFalse(doc.isModified())
+
     def test_unsaved_edits_are_exported_and_not_saved(self):
         path = self.rich()
         before = sha256(path)
