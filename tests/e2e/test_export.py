@@ -199,6 +199,28 @@ class TestReading(ExportCase):
         self.assertIn("Individuelt punkt 1000",
                       pdf_text(os.path.join(self.dir, pdf_name("Medarbejder 1000"))))
 
+    def test_five_megabyte_cell_costs_only_that_ikus(self):
+        # Typed (pasted) into the live document, not saved: the office holds it,
+        # the export leaves Bo out with a warning and writes the others.
+        path = os.path.join(self.dir, "stor-celle.ods")
+        fixtures.make_schema(office, path, [("Anna Andersen", "Kursus A", "Teampunkt"),
+                                            ("Bo Berg", "", ""),
+                                            ("", "BO-FORTSAT", ""),
+                                            ("Carl Carlsen", "Kursus C", "")])
+        doc = office.load(path)
+        doc.Sheets.getByIndex(0).getCellByPosition(1, 2).setString("x" * (5 * 1024 * 1024))
+        started = time.monotonic()
+        result = office.export(document=doc)
+        print("\n  export with a 5 MB cell: %.2f s" % (time.monotonic() - started))
+        self.assertEqual(result["Error"], "")
+        self.assertEqual(sorted(os.path.basename(p) for p in result["Written"]),
+                         [pdf_name("Anna Andersen"), pdf_name("Carl Carlsen")])
+        self.assertTrue(any("B3" in w and "Bo Berg" in w for w in result["Warnings"]),
+                        result["Warnings"])
+        for p in result["Written"]:
+            self.assertNotIn("BO-FORTSAT", pdf_text(p))
+        self.assertOfficeAnswers()
+
     def test_many_merged_name_cells(self):
         # Each name spans two rows; the covered cell of each still holds a text.
         path = os.path.join(self.dir, "flettede-navne.ods")
