@@ -98,12 +98,6 @@ iku_export_set_progress_func (IkuExport *x, IkuExportProgressFunc func, gpointer
   x->progress_data = user_data;
 }
 
-char *
-iku_export_file_name_for (const char *name)
-{
-  return iku_file_name_for_employee (name);
-}
-
 static gboolean
 check_folder (const char *folder, GError **error)
 {

@@ -52,10 +52,6 @@ const char * const *iku_export_get_written  (const IkuExport *x,
 const char * const *iku_export_get_warnings (const IkuExport *x,
                                              guint           *n_warnings);
 
-/* The file name (without folder) for @name: sanitised as PRODUCT.md "Files"
- * says, "IKU - <name>.pdf". (transfer full) */
-char *iku_export_file_name_for (const char *name);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IkuExport, iku_export_free)
 
 G_END_DECLS
