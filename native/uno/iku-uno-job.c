@@ -130,24 +130,24 @@ parse_argument (const char    *name,
   return TRUE;
 }
 
-/* Constructs the any XJob.execute returns: NamedValues Written, Warnings, Error. */
+/* Constructs the any XJob.execute returns: NamedValues Written, Warnings, Error
+ * (@message NULL: empty, the export succeeded). */
 static gboolean
-build_result (uno_Any            *ret,
-              const IkuUnoReport *report,
-              GError            **error)
+build_named_result (uno_Any            *ret,
+                    const char * const *written,
+                    guint               n_written,
+                    const char * const *warnings,
+                    guint               n_warnings,
+                    const char         *message,
+                    GError            **error)
 {
   const char *names[3] = { "Written", "Warnings", "Error" };
-  const char * const *strv;
-  const char *message = iku_uno_report_get_error (report);
   uno_Any values[3];
-  guint n = 0;
   gboolean ok;
 
-  strv = iku_uno_report_get_written (report, &n);
-  if (!iku_uno_any_init_strings (&values[0], strv, n, error))
+  if (!iku_uno_any_init_strings (&values[0], written, n_written, error))
     return FALSE;
-  strv = iku_uno_report_get_warnings (report, &n);
-  if (!iku_uno_any_init_strings (&values[1], strv, n, error))
+  if (!iku_uno_any_init_strings (&values[1], warnings, n_warnings, error))
     {
       uno_any_destruct (&values[0], NULL);
       return FALSE;
@@ -159,28 +159,17 @@ build_result (uno_Any            *ret,
   return ok;
 }
 
-/* A report that only carries @message, for arguments that could not be used. */
+/* The result of an export run. */
 static gboolean
-build_error_result (uno_Any    *ret,
-                    const char *message,
-                    GError    **error)
+build_result (uno_Any            *ret,
+              const IkuUnoReport *report,
+              GError            **error)
 {
-  const char *names[3] = { "Written", "Warnings", "Error" };
-  uno_Any values[3];
-  gboolean ok;
-
-  if (!iku_uno_any_init_strings (&values[0], NULL, 0, error))
-    return FALSE;
-  if (!iku_uno_any_init_strings (&values[1], NULL, 0, error))
-    {
-      uno_any_destruct (&values[0], NULL);
-      return FALSE;
-    }
-  iku_uno_any_init_string (&values[2], message);
-  ok = iku_uno_any_init_named_values (ret, names, values, G_N_ELEMENTS (values), error);
-  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
-    uno_any_destruct (&values[i], NULL);
-  return ok;
+  guint n_written = 0, n_warnings = 0;
+  const char * const *written = iku_uno_report_get_written (report, &n_written);
+  const char * const *warnings = iku_uno_report_get_warnings (report, &n_warnings);
+  return build_named_result (ret, written, n_written, warnings, n_warnings,
+                             iku_uno_report_get_error (report), error);
 }
 
 static gboolean
@@ -198,7 +187,7 @@ execute (Job                *job,
   if (!iku_uno_named_values_foreach (named_values, parse_argument, &arguments, &argument_error))
     {
       arguments_clear (&arguments);
-      return build_error_result (ret, argument_error->message, error);
+      return build_named_result (ret, NULL, 0, NULL, 0, argument_error->message, error);
     }
   request.document = arguments.document;
   request.folder = arguments.folder;
