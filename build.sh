@@ -2,9 +2,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # ikuflet's one entry point. Every command installs what is missing first.
 #
-#   ./build.sh            build the CLI and the extension into dist/
+#   ./build.sh            build the CLI and the extension into dist/ (Linux)
+#   ./build.sh windows    also cross-build for Windows x64: dist/windows/ikuflet.exe
+#                         and the release dist/ikuflet.oxt for Linux and Windows
 #   ./build.sh deps       install the Debian packages ikuflet needs (apt-get)
-#   ./build.sh test       build, then run every test suite, also under ASan+UBSan
+#   ./build.sh test       build (also for Windows), then run every test suite, also
+#                         under ASan+UBSan, and the Windows suites under Wine
 #   ./build.sh demo       make the IKUs of the example schema through the extension
 #   ./build.sh install    add dist/ikuflet.oxt to your LibreOffice (unopkg)
 #   ./build.sh bench      measure speed and memory (tests/bench), print one table
@@ -31,11 +34,22 @@ PACKAGES=(
   clang libclang-rt-14-dev valgrind time
 )
 
+# What ./build.sh windows needs on top: mingw-w64 (win32 threads: no
+# libwinpthread DLL), dlltool/objdump, Debian's mingw zlib, Wine to run the
+# Windows programs, CMake for some dependencies, patch for Debian's patches.
+WINDOWS_PACKAGES=(
+  gcc-mingw-w64-x86-64-win32 binutils-mingw-w64-x86-64 mingw-w64-tools libz-mingw-w64-dev
+  wine64 wine cmake patch xz-utils
+)
+BUILD_WIN="$ROOT/build-win64"
+WINE_PREFIX="${XDG_CACHE_HOME:-$HOME/.cache}/ikuflet/wine"   # made by build-deps.sh
+DIST_WIN="$DIST/windows"
+
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
 missing_packages() {
   local p missing=()
-  for p in "${PACKAGES[@]}"; do
+  for p in "$@"; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
       missing+=("$p")
     fi
@@ -44,8 +58,12 @@ missing_packages() {
 }
 
 cmd_deps() {
+  install_packages "${PACKAGES[@]}"
+}
+
+install_packages() {
   local missing
-  missing="$(missing_packages)"
+  missing="$(missing_packages "$@")"
   if [ -z "$missing" ]; then
     return 0
   fi
@@ -59,9 +77,12 @@ cmd_deps() {
       exit 1
     fi
   fi
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  # Another apt-get may be running (a shared machine): wait for its lock.
+  local wait=(-o DPkg::Lock::Timeout=900)
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get "${wait[@]}" update -q
   # shellcheck disable=SC2086
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing </dev/null
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get "${wait[@]}" install -y -q \
+    --no-install-recommends $missing </dev/null
 }
 
 meson_setup() {
@@ -87,6 +108,38 @@ cmd_build() {
   say "Færdig: $(cd "$DIST" && ls -d ./* | tr '\n' ' ')"
 }
 
+# Windows x64, cross-built: the static dependencies come from a cache outside the
+# checkout (native/windows/build-deps.sh), the program and the component from
+# build-win64/. The release .oxt is the Linux one plus the Windows component.
+cmd_windows() {
+  cmd_build
+  install_packages "${WINDOWS_PACKAGES[@]}"
+  say "Windows x64: afhængigheder (bygges kun første gang; cache i ${XDG_CACHE_HOME:-$HOME/.cache}/ikuflet)"
+  local prefix
+  prefix="$("$ROOT/native/windows/build-deps.sh")"
+  if [ "$(cat "$BUILD_WIN/.deps-prefix" 2>/dev/null)" != "$prefix" ]; then
+    rm -rf "$BUILD_WIN"
+  fi
+  say "Windows x64: ikuflet.exe og ikuflet.uno.dll"
+  if [ ! -f "$BUILD_WIN/build.ninja" ]; then
+    nice meson setup "$BUILD_WIN" --werror --cross-file "$prefix/share/ikuflet/cross.ini" \
+      --prefer-static -Dbuildtype=release -Db_ndebug=false
+    echo "$prefix" > "$BUILD_WIN/.deps-prefix"
+  fi
+  nice meson compile -C "$BUILD_WIN"
+  rm -rf "$DIST_WIN"
+  mkdir -p "$DIST_WIN/ikuflet-data"
+  x86_64-w64-mingw32-strip -o "$DIST_WIN/ikuflet.exe" "$BUILD_WIN/native/cli/ikuflet.exe"
+  cp "$BUILD_WIN/templates/iku-tekster.ini" "$BUILD_WIN/templates/OFL.txt" \
+     "$BUILD_WIN"/templates/IkufletSans-*.ttf "$DIST_WIN/ikuflet-data/"
+  x86_64-w64-mingw32-strip -o "$BUILD_WIN/ikuflet.uno.dll" "$BUILD_WIN/native/uno/ikuflet.uno.dll"
+  say "Udvidelsen til Linux og Windows: $DIST/ikuflet.oxt"
+  /usr/bin/python3 "$ROOT/extension/make-oxt.py" --base "$BUILD/extension/ikuflet.oxt" \
+    --output "$DIST/ikuflet.oxt" \
+    --component Windows_x86_64 ikuflet.uno.dll "$BUILD_WIN/ikuflet.uno.dll"
+  say "Færdig: dist/ikuflet.oxt (Linux og Windows), dist/windows/ikuflet.exe"
+}
+
 # meson test prints a summary per run; add them up into one closing line.
 TOTAL_OK=0; TOTAL_FAIL=0; TOTAL_SKIP=0
 run_suites() {
@@ -110,9 +163,12 @@ run_suites() {
 }
 
 cmd_test() {
-  cmd_build
+  cmd_windows
   say "Tester (alle suiter)"
   run_suites "$BUILD"
+  say "Tester Windows-bygget: ikuflet.exe og ikuflet.uno.dll under Wine, PE-tabeller"
+  IKUFLET_WIN_DIST="$DIST_WIN" IKUFLET_NATIVE="$BUILD/native/cli/ikuflet" \
+    WINEPREFIX="$WINE_PREFIX" run_suites "$BUILD_WIN" --suite windows
   say "Tester unit og cli under AddressSanitizer + UndefinedBehaviorSanitizer"
   meson_setup "$BUILD_ASAN" -Db_sanitize=address,undefined -Db_lundef=false \
     -Dextension=false -Dbuildtype=debug
@@ -181,11 +237,12 @@ cmd_bench() {
 
 case "${1:-build}" in
   deps) cmd_deps ;;
+  windows) cmd_windows ;;
   build) cmd_build ;;
   test) cmd_test ;;
   demo) cmd_demo ;;
   install) cmd_install ;;
   fuzz) shift; cmd_fuzz "$@" ;;
   bench) shift; cmd_bench "$@" ;;
-  *) echo "Brug: ./build.sh [deps|build|test|demo|install|bench|fuzz]" >&2; exit 2 ;;
+  *) echo "Brug: ./build.sh [deps|build|windows|test|demo|install|bench|fuzz]" >&2; exit 2 ;;
 esac

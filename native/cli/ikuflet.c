@@ -3,14 +3,15 @@
  * Reads a competence schema (.ods) and writes one IKU PDF per employee, without
  * LibreOffice. Exit codes: 0 written (warnings allowed), 1 input problem,
  * 2 wrong usage, 3 output could not be written. */
+#include "iku-cli-platform.h"
 #include "iku-cli-report.h"
 #include "iku-export.h"
 #include "iku-ods.h"
 #include "iku-schema.h"
+#include "iku-system-error.h"
 
 #include <glib/gstdio.h>
 #include <errno.h>
-#include <locale.h>
 #include <stdio.h>
 
 enum {
@@ -84,7 +85,8 @@ parse (int argc, char **argv, Options *o, GError **error)
       "Afslutningskoder: 0 IKU'erne er gemt (evt. med bemærkninger), 1 problem med skemaet,\n"
       "2 forkert brug, 3 IKU'erne kunne ikke gemmes.");
   g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, error))
+  g_auto(GStrv) args = iku_cli_platform_dup_args (argc, argv);
+  if (!g_option_context_parse_strv (context, &args, error))
     return FALSE;
   if (o->version)
     return TRUE;
@@ -103,17 +105,10 @@ parse (int argc, char **argv, Options *o, GError **error)
   return TRUE;
 }
 
-static char *
-program_path (const char *argv0)
-{
-  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
-  return exe != NULL ? g_steal_pointer (&exe) : g_strdup (argv0);
-}
-
 int
 main (int argc, char **argv)
 {
-  setlocale (LC_ALL, "");
+  iku_cli_platform_init ();
   Options o = { 0 };
   g_autoptr(GError) error = NULL;
   int code;
@@ -148,7 +143,7 @@ main (int argc, char **argv)
   if (o.date != NULL)
     iku_schema_set_date (schema, o.date);
 
-  g_autofree char *exe = program_path (argv[0]);
+  g_autofree char *exe = iku_cli_platform_dup_program_path (argv[0]);
   g_autoptr(IkuResources) res = iku_resources_new_for_program (exe, &error);
   if (res == NULL)
     {
@@ -161,7 +156,7 @@ main (int argc, char **argv)
   if (o.out_dir != NULL && g_mkdir_with_parents (folder, 0777) != 0)
     {
       g_autofree char *message = g_strdup_printf ("Mappen »%s« kunne ikke oprettes: %s.",
-                                                  folder, g_strerror (errno));
+                                                  folder, iku_system_error_text (errno));
       code = finish (&o, EXIT_OUTPUT, folder, NULL, NULL, message);
       options_clear (&o);
       return code;

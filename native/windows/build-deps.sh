@@ -99,6 +99,13 @@ unpack() {
     esac
   done < <(lock_lines)
   [ -n "$dir" ] || die "no sources for step $want in deps.lock"
+  # Debian regenerates the autotools files after patching; we build from the
+  # tarball's generated files (the patched Makefile.am/configure.ac changes are
+  # Debian packaging matters), so they must not look out of date to make.
+  local generated
+  for generated in aclocal.m4 configure config.h.in Makefile.in; do
+    find "$dir" -name "$generated" -exec touch {} +
+  done
   echo "$dir"
 }
 
