@@ -167,7 +167,7 @@ cmd_test() {
   say "Tester (alle suiter)"
   run_suites "$BUILD"
   say "Tester Windows-bygget: ikuflet.exe og ikuflet.uno.dll under Wine, PE-tabeller"
-  IKUFLET_WIN_DIST="$DIST_WIN" IKUFLET_NATIVE="$BUILD/native/cli/ikuflet" \
+  IKUFLET_WIN_DIST="$DIST_WIN" IKUFLET_NATIVE="$DIST/ikuflet" \
     WINEPREFIX="$WINE_PREFIX" run_suites "$BUILD_WIN" --suite windows
   say "Tester unit og cli under AddressSanitizer + UndefinedBehaviorSanitizer"
   meson_setup "$BUILD_ASAN" -Db_sanitize=address,undefined -Db_lundef=false \

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <windows.h>
 
+int wmain (int argc, wchar_t **argv);
+
 int
 wmain (int argc, wchar_t **argv)
 {

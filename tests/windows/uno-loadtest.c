@@ -19,6 +19,8 @@ fail (const char *what)
   return 1;
 }
 
+int wmain (int argc, wchar_t **argv);
+
 int
 wmain (int argc, wchar_t **argv)
 {
@@ -28,8 +30,10 @@ wmain (int argc, wchar_t **argv)
   if (module == NULL)
     return fail ("LoadLibraryW");
   EnvironmentFunc environment
-    = (EnvironmentFunc) (void *) GetProcAddress (module, "component_getImplementationEnvironment");
-  FactoryFunc factory = (FactoryFunc) (void *) GetProcAddress (module, "component_getFactory");
+    = (EnvironmentFunc) (void (*) (void)) GetProcAddress (module,
+                                                          "component_getImplementationEnvironment");
+  FactoryFunc factory
+    = (FactoryFunc) (void (*) (void)) GetProcAddress (module, "component_getFactory");
   if (environment == NULL || factory == NULL)
     return fail ("GetProcAddress of the two entry points");
   const char *name = NULL;

@@ -11,6 +11,12 @@ NATIVE = os.environ.get("IKUFLET_NATIVE", "")
 DATA = os.path.join(os.environ["IKUFLET_TEST_DATA"], "ods")
 
 
+def pdf_text(path):
+    """The text of a PDF as poppler's pdftotext reads it."""
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", path, "-"], check=True,
+                          capture_output=True, text=True).stdout
+
+
 def require_dist(test):
     """Fails @test clearly when build.sh did not say where the programs are."""
     if not os.path.isfile(EXE):
