@@ -9,6 +9,8 @@
 #   ./build.sh install    add dist/ikuflet.oxt to your LibreOffice (unopkg)
 #   ./build.sh bench      measure speed and memory (tests/bench), print one table
 #   ./build.sh fuzz [S]   run each libFuzzer harness for S seconds (default 600)
+#   ./build.sh office-latest  put the current LibreOffice beside the system's (cached,
+#                         nothing installed); prints the path of its soffice.bin last
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -179,6 +181,12 @@ cmd_bench() {
   /usr/bin/python3 "$ROOT/tests/bench/bench.py" --build "$BUILD" --dist "$DIST" "$@"
 }
 
+cmd_office_latest() {
+  # After deps: which .debs apt downloads depends on what is installed.
+  cmd_deps >&2
+  "$ROOT/tests/office/office-latest.sh"
+}
+
 case "${1:-build}" in
   deps) cmd_deps ;;
   build) cmd_build ;;
@@ -187,5 +195,6 @@ case "${1:-build}" in
   install) cmd_install ;;
   fuzz) shift; cmd_fuzz "$@" ;;
   bench) shift; cmd_bench "$@" ;;
-  *) echo "Brug: ./build.sh [deps|build|test|demo|install|bench|fuzz]" >&2; exit 2 ;;
+  office-latest) cmd_office_latest ;;
+  *) echo "Brug: ./build.sh [deps|build|test|demo|install|bench|fuzz|office-latest]" >&2; exit 2 ;;
 esac
