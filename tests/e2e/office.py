@@ -7,7 +7,10 @@ connects. A throwaway profile starts without the first-run wizard, the tip of th
 day, autosave and document recovery, which would put windows of their own on a
 real display. install_extension() adds an .oxt through the running office's
 ExtensionManager, approving the licence (this works as root, where unopkg refuses a
-per-user install). stop() ends the office it started, by its pid only.
+per-user install), then restarts the office on the same profile, as a user does, and
+checks that the component runs inside soffice.bin (an office that is not restarted
+serves it from a separate uno.bin helper). stop() ends the office it started, by its
+pid only.
 
 Every wait is bounded. A watchdog ends the office and the Python process when a run
 takes longer than its time limit, so a hung office can never hang a test run.
@@ -37,6 +40,8 @@ SOFFICE_BIN = "/usr/lib/libreoffice/program/soffice.bin"
 RESTART_EXIT_CODE = 81
 
 EXPORT_SERVICE = "org.ikuflet.Export"
+# The component's library inside the .oxt (extension/meson.build).
+COMPONENT_LIBRARY = "ikuflet.uno.so"
 
 # Settings of a throwaway profile: nothing pops up or runs on its own.
 QUIET_PROFILE_SETTINGS = (
@@ -183,6 +188,9 @@ class Office:
         # An uncaught exception in the client must not leave the office running.
         atexit.register(self._stop_at_exit)
         self._spawn()
+        self._connect(timeout)
+
+    def _connect(self, timeout):
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext(
             "com.sun.star.bridge.UnoUrlResolver", local)
@@ -208,8 +216,16 @@ class Office:
         self.smgr = self.ctx.ServiceManager
         self.desktop = self.smgr.createInstanceWithContext("com.sun.star.frame.Desktop", self.ctx)
 
-    def stop(self, timeout=60):
-        """Terminates the office this object started, by its pid; removes its profile."""
+    def restart(self, timeout=120):
+        """Ends the office and starts it again on the same profile, as a user does
+        after the Extension Manager has added an extension. Open documents are
+        closed; the watchdog and the log go on."""
+        self._end_process()
+        self._spawn()
+        self._connect(timeout)
+
+    def _end_process(self, timeout=60):
+        """Ends soffice.bin (documents closed first), by its pid."""
         if self.proc is not None and self.proc.poll() is None:
             if self.desktop is not None:
                 try:
@@ -228,6 +244,10 @@ class Office:
                     self.proc.kill()
                     self.proc.wait(15)
         self.ctx = self.smgr = self.desktop = None
+
+    def stop(self, timeout=60):
+        """Terminates the office this object started, by its pid; removes its profile."""
+        self._end_process(timeout)
         self._disarm_watchdog()
         if self._log is not None:
             self._log.close()
@@ -285,15 +305,46 @@ class Office:
 
     # --- extensions ----------------------------------------------------------
 
-    def install_extension(self, oxt_path):
-        """Adds the extension for the user of the throwaway profile."""
+    def install_extension(self, oxt_path, restart=True):
+        """Adds the extension for the user of the throwaway profile. Then, unless
+        @restart is false, restarts the office as a user does after installing, and
+        checks that the component is loaded into soffice.bin itself: an office that
+        was not restarted serves a newly added native component from a separate
+        uno.bin helper process, which is not where users run it."""
         manager = self.ctx.getValueByName("/singletons/com.sun.star.deployment.ExtensionManager")
         env = _CommandEnvironment()
         package = manager.addExtension(file_url(oxt_path), (), "user",
                                        manager.createAbortChannel(), env)
         if package is None:
             raise OfficeError("the extension %s was not added" % oxt_path)
+        if restart:
+            self.restart()
+            self.check_component_in_office()
         return package
+
+    def helper_processes(self):
+        """The child processes of soffice.bin, as (pid, command name) pairs."""
+        out = subprocess.run(["ps", "--ppid", str(self.proc.pid), "-o", "pid=,comm="],
+                             stdout=subprocess.PIPE, universal_newlines=True, check=False).stdout
+        return [tuple(line.split(None, 1)) for line in out.splitlines() if line.strip()]
+
+    def component_mapped(self):
+        """True when soffice.bin has the component library (COMPONENT_LIBRARY) mapped."""
+        with open("/proc/%d/maps" % self.proc.pid, encoding="utf-8", errors="replace") as f:
+            return any(line.rstrip().endswith("/" + COMPONENT_LIBRARY) for line in f)
+
+    def check_component_in_office(self):
+        """Makes the office load the component (by creating the export service) and
+        raises OfficeError unless it runs inside soffice.bin: the library mapped
+        into soffice.bin and no uno.bin helper among its children."""
+        self.export_service()
+        helpers = [p for p in self.helper_processes() if p[1].strip() == "uno.bin"]
+        if helpers or not self.component_mapped():
+            raise OfficeError("the component does not run inside soffice.bin (pid %d): %s is %s, "
+                              "uno.bin helpers: %s"
+                              % (self.proc.pid, COMPONENT_LIBRARY,
+                                 "mapped" if self.component_mapped() else "not mapped",
+                                 helpers or "none"))
 
     # --- documents -----------------------------------------------------------
 
