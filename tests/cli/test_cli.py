@@ -160,6 +160,25 @@ class CliTest(unittest.TestCase):
         self.assertIn("Synlig dækket celle", camilla)
         self.assertIn("Også synlig", camilla)
 
+    def test_misleading_names(self):
+        # Invisible characters are gone from names, files and messages; an
+        # invisible-only name continues the row above; a file-name collision
+        # names both rows and both files.
+        report = self.export("schema-misleading-names.ods")
+        self.assertEqual(self.pdf_names(), ["IKU - A_B (2).pdf", "IKU - A_B.pdf",
+                                            "IKU - Anne Hansen.pdf", "IKU - Bo Ek.pdf"])
+        anne = pdf.flat_text(os.path.join(self.out, "IKU - Anne Hansen.pdf"))
+        for item in ["Kursus i Excel", "Mentor for ny kollega", "Sårpleje"]:
+            self.assertIn(item, anne)
+        invisible = "\u200b\u00ad\u202e\u2069\ufeff"
+        for text in report["warnings"] + report["written"]:
+            self.assertFalse(set(text) & set(invisible), text)
+        self.assertTrue(any("»Anne Hansen« står i flere rækker (2 og 5)" in w
+                            for w in report["warnings"]), report["warnings"])
+        self.assertTrue(any("»A/B« (række 6) og »A_B« (række 7)" in w and "»IKU - A_B.pdf«" in w
+                            and "»IKU - A_B (2).pdf«" in w for w in report["warnings"]),
+                        report["warnings"])
+
     def test_unicode_names(self):
         report = self.export("schema-unicode-names.ods")
         names = ["Bjørn Æbelø", "Åse Ørsted", "Łukasz Wójcik-Żmuda", "Γιώργος Παπαδόπουλος",
