@@ -19,6 +19,7 @@
 
 #include "iku-layout-private.h"
 #include "iku-pdf-encoding.h"
+#include "iku-pdf-tags.h"
 
 #include <hpdf.h>
 #include <string.h>
@@ -62,6 +63,8 @@ typedef struct {
   gboolean   single_byte;    /* the fonts take Windows-1252, not UTF-8 */
   gboolean   utf_encodings;  /* HPDF_UseUTFEncodings() was called */
   GString   *encoded;        /* scratch: one text in Windows-1252 */
+  IkuPdfTags *tags;
+  guint      element_base;   /* of the layout being drawn, see iku_pdf_tags_add_elements() */
 } PdfDoc;
 
 static void HPDF_STDCALL
@@ -83,6 +86,7 @@ pdf_doc_free (PdfDoc *d)
   if (d->doc != NULL)
     HPDF_Free (d->doc);
   g_string_free (d->encoded, TRUE);
+  iku_pdf_tags_free (d->tags);
   g_free (d);
 }
 
@@ -122,6 +126,7 @@ pdf_doc_new (GError **error)
 {
   g_autoptr(PdfDoc) d = g_new0 (PdfDoc, 1);
   d->encoded = g_string_sized_new (256);
+  d->tags = iku_pdf_tags_new ();
   d->doc = HPDF_New (on_error, &d->failure);
   if (!pdf_ok_handle (d, d->doc)
       || !pdf_ok (d, HPDF_SetCompressionMode (d->doc, HPDF_COMP_ALL)))
@@ -398,9 +403,19 @@ channel (guint32 rgb, guint shift)
   return (HPDF_REAL) ((rgb >> shift) & 0xFF) / 255.0f;
 }
 
+/* The marked-content sequence for @op: its element's, or an artifact. */
+static gboolean
+pdf_doc_mark (PdfDoc *d, const IkuDrawOp *op)
+{
+  gint element = op->element >= 0 ? op->element + (gint) d->element_base : op->element;
+  return pdf_ok (d, iku_pdf_tags_mark (d->tags, element));
+}
+
 static gboolean
 pdf_page_draw_shape (PdfDoc *d, HPDF_Page page, const IkuDrawOp *op)
 {
+  if (!pdf_doc_mark (d, op))
+    return FALSE;
   HPDF_REAL r = channel (op->rgb, 16), g = channel (op->rgb, 8), b = channel (op->rgb, 0);
   if (op->kind == IKU_DRAW_RECT)
     return pdf_ok (d, HPDF_Page_SetRGBFill (page, r, g, b))
@@ -429,6 +444,8 @@ pdf_page_draw_text (PdfDoc *d, HPDF_Page page, const IkuDrawOp *ops, guint n_ops
       const IkuDrawOp *op = &ops[i];
       if (op->kind != IKU_DRAW_TEXT)
         continue;
+      if (!pdf_doc_mark (d, op))
+        return FALSE;
       if ((gint) op->style != style || op->size != size)
         {
           if (!pdf_ok (d, HPDF_Page_SetFontAndSize (page, d->fonts[op->style], (HPDF_REAL) op->size)))
@@ -454,7 +471,7 @@ pdf_page_draw_text (PdfDoc *d, HPDF_Page page, const IkuDrawOp *ops, guint n_ops
       if (!pdf_ok (d, HPDF_Page_TextOut (page, (HPDF_REAL) op->x, (HPDF_REAL) op->y, text)))
         return FALSE;
     }
-  return pdf_ok (d, HPDF_Page_EndText (page));
+  return pdf_ok (d, iku_pdf_tags_close (d->tags)) && pdf_ok (d, HPDF_Page_EndText (page));
 }
 
 static gboolean
@@ -465,12 +482,13 @@ pdf_doc_draw_page (PdfDoc *d, const IkuLayout *layout, guint index)
   HPDF_Page page = HPDF_AddPage (d->doc);
   if (!pdf_ok_handle (d, page)
       || !pdf_ok (d, HPDF_Page_SetWidth (page, (HPDF_REAL) IKU_LAYOUT_PAGE_WIDTH))
-      || !pdf_ok (d, HPDF_Page_SetHeight (page, (HPDF_REAL) IKU_LAYOUT_PAGE_HEIGHT)))
+      || !pdf_ok (d, HPDF_Page_SetHeight (page, (HPDF_REAL) IKU_LAYOUT_PAGE_HEIGHT))
+      || !pdf_ok (d, iku_pdf_tags_begin_page (d->tags, page)))
     return FALSE;
   for (guint i = 0; i < n_ops; i++)
     if (ops[i].kind != IKU_DRAW_TEXT && !pdf_page_draw_shape (d, page, &ops[i]))
       return FALSE;
-  return pdf_page_draw_text (d, page, ops, n_ops);
+  return pdf_ok (d, iku_pdf_tags_close (d->tags)) && pdf_page_draw_text (d, page, ops, n_ops);
 }
 
 /* ---- Output ---- */
@@ -478,7 +496,8 @@ pdf_doc_draw_page (PdfDoc *d, const IkuLayout *layout, guint index)
 static GBytes *
 pdf_doc_save (PdfDoc *d)
 {
-  if (!pdf_ok (d, HPDF_SaveToStream (d->doc)))
+  if (!pdf_ok (d, iku_pdf_tags_finish (d->tags, d->doc))
+      || !pdf_ok (d, HPDF_SaveToStream (d->doc)))
     return NULL;
   HPDF_UINT32 size = HPDF_GetStreamSize (d->doc);
   if (!pdf_ok (d, size > 0 ? HPDF_OK : HPDF_INVALID_STREAM)
@@ -646,6 +665,9 @@ iku_pdf_writer_render (IkuPdfWriter    *writer,
                                    : !pdf_doc_load_unicode_fonts (d, writer, error))
     return NULL;
 
+  guint n_elements = 0;
+  const IkuLayoutElement *elements = iku_layout_get_elements (layout, &n_elements);
+  d->element_base = iku_pdf_tags_add_elements (d->tags, elements, n_elements, FALSE);
   gboolean drawn = pdf_doc_set_info (d, writer, layout);
   for (guint i = 0; drawn && i < iku_layout_get_n_pages (layout); i++)
     drawn = pdf_doc_draw_page (d, layout, i);
