@@ -103,7 +103,7 @@ read_cmap (IkuFontFile *font, GError **error)
     {
       const guint8 *record = t->data + 4 + 8 * i;
       guint32 offset = get32 (record + 4);
-      if (get16 (record) == 3 && get16 (record + 2) == 1 && offset + 14 <= t->len
+      if (get16 (record) == 3 && get16 (record + 2) == 1 && (gsize) offset + 14 <= t->len
           && get16 (t->data + offset) == 4)
         {
           sub = t->data + offset;
@@ -117,12 +117,16 @@ read_cmap (IkuFontFile *font, GError **error)
     return invalid (error, "cmap-segmenter");
   const guint8 *ends = sub + 14, *starts = ends + 2 * segs + 2;
   const guint8 *deltas = starts + 2 * segs, *ranges = deltas + 2 * segs;
+  /* A format 4 cmap maps each of the 65,535 codes once at most. */
+  guint budget = 0xFFFF;
   for (guint s = 0; s < segs; s++)
     {
       guint start = get16 (starts + 2 * s), end = get16 (ends + 2 * s);
       guint delta = get16 (deltas + 2 * s), range = get16 (ranges + 2 * s);
       for (guint c = start; c <= end && c != 0xFFFF; c++)
         {
+          if (budget-- == 0)
+            return invalid (error, "cmap-segmenter overlapper");
           guint glyph;
           if (range == 0)
             glyph = (c + delta) & 0xFFFF;
