@@ -211,6 +211,33 @@ iku_font_file_glyph (const IkuFontFile *font, gunichar c)
   return GPOINTER_TO_UINT (g_hash_table_lookup (font->cmap, GUINT_TO_POINTER (c)));
 }
 
+void
+iku_font_file_get_metrics (const IkuFontFile *font, IkuFontFileMetrics *m)
+{
+  g_return_if_fail (font != NULL && m != NULL);
+  const guint8 *head = font->tables[T_HEAD].data, *hhea = font->tables[T_HHEA].data;
+  const Table *os2 = &font->tables[T_OS2];
+  m->units_per_em = MAX (get16 (head + 18), 16);
+  m->x_min = (gint16) get16 (head + 36);
+  m->y_min = (gint16) get16 (head + 38);
+  m->x_max = (gint16) get16 (head + 40);
+  m->y_max = (gint16) get16 (head + 42);
+  m->ascent = (gint16) get16 (hhea + 4);
+  m->descent = (gint16) get16 (hhea + 6);
+  m->cap_height = os2->len >= 90 && get16 (os2->data) >= 2 ? (gint16) get16 (os2->data + 88)
+                                                            : m->ascent * 7 / 10;
+  m->italic_angle = (gint32) get32 (font->tables[T_POST].data + 4) / 65536.0;
+}
+
+guint
+iku_font_file_advance (const IkuFontFile *font, gunichar c)
+{
+  g_return_val_if_fail (font != NULL, 0);
+  guint gid = iku_font_file_glyph (font, c);
+  guint nh = font->n_hmetrics;
+  return get16 (font->tables[T_HMTX].data + 4 * MIN (gid, nh - 1));
+}
+
 /* ---- Writing ---- */
 
 static void
@@ -391,10 +418,13 @@ static guint32
 checksum (const guint8 *data, gsize len)
 {
   guint32 sum = 0;
-  for (gsize i = 0; i < len; i += 4)
+  gsize i = 0;
+  for (; i + 4 <= len; i += 4)
+    sum += get32 (data + i);
+  if (i < len)
     {
       guint8 word[4] = { 0, 0, 0, 0 };
-      memcpy (word, data + i, MIN (4, len - i));
+      memcpy (word, data + i, len - i);
       sum += get32 (word);
     }
   return sum;

@@ -25,6 +25,22 @@ IkuFontFile *iku_font_file_new      (GBytes      *data,
                                      GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 void         iku_font_file_free     (IkuFontFile *font);
 
+/* What a PDF font descriptor says about the font, in font units. */
+typedef struct {
+  guint  units_per_em;
+  gint   x_min, y_min, x_max, y_max;   /* the bounding box of all glyphs */
+  gint   ascent, descent;              /* hhea */
+  gint   cap_height;                   /* OS/2, or 70 % of the ascent */
+  double italic_angle;                 /* post, degrees */
+} IkuFontFileMetrics;
+
+void         iku_font_file_get_metrics (const IkuFontFile  *font,
+                                        IkuFontFileMetrics *metrics);
+
+/* The advance width of @c (of .notdef when the font has none), in font units. */
+guint        iku_font_file_advance  (const IkuFontFile *font,
+                                     gunichar           c);
+
 /* The glyph of @c, or 0 (.notdef) when the font has none. */
 guint        iku_font_file_glyph    (const IkuFontFile *font,
                                      gunichar           c);

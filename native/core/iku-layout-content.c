@@ -56,10 +56,24 @@ note_missing (IkuLayoutBuilder *b, gunichar c)
 /* @text as it is drawn in @style: NFC; tabs as spaces; control and invisible
  * format characters dropped; characters the font lacks (all above U+FFFF among
  * them) replaced by IKU_FONT_REPLACEMENT_CHAR and noted. (transfer full) */
+/* TRUE when @text (@len bytes) is valid UTF-8 with no character from U+0300 on:
+ * such text is NFC already (the first characters that normalization can change
+ * or combine are the combining marks from U+0300), and most Danish text is. */
+static gboolean
+is_plain_nfc (const char *text, gsize len)
+{
+  for (gsize i = 0; i < len; i++)
+    if ((guchar) text[i] >= 0xCC)
+      return FALSE;
+  return g_utf8_validate (text, (gssize) len, NULL);
+}
+
 char *
 iku_layout_dup_drawable (IkuLayoutBuilder *b, IkuFontStyle style, const char *text, gssize len)
 {
-  g_autofree char *nfc = g_utf8_normalize (text, len, G_NORMALIZE_NFC);
+  gsize n = len < 0 ? strlen (text) : (gsize) len;
+  g_autofree char *nfc = is_plain_nfc (text, n) ? g_strndup (text, n)
+                                                : g_utf8_normalize (text, len, G_NORMALIZE_NFC);
   if (nfc == NULL)
     {
       g_autofree char *valid = g_utf8_make_valid (text, len);

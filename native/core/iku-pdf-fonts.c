@@ -13,6 +13,7 @@
 
 #include "iku-font-subset.h"
 
+#include <hpdf_pages.h>
 #include <string.h>
 
 /* Codes a document can assign: printable, with a glyph name in WinAnsiEncoding
@@ -33,7 +34,8 @@ struct _IkuPdfFonts
 
 /* One font of a document. */
 typedef struct {
-  HPDF_Font font;
+  HPDF_Dict font;
+  char      resource[8];  /* its name in the pages' /Resources */
   gunichar  chars[256];   /* by code; 0: free */
   guint     next_free;    /* in by_unicode order: where to look for a free code */
 } DocFont;
@@ -42,7 +44,11 @@ struct _IkuPdfDocFonts
 {
   GArray     *fonts[IKU_FONT_N_STYLES];   /* of DocFont */
   GHashTable *codes[IKU_FONT_N_STYLES];   /* character -> (font << 8 | code) + 1 */
-  GString    *run;
+  GString    *run;                        /* scratch: one font's bytes of a text */
+  GString    *out;                        /* scratch: the operators of a text */
+  const DocFont *current;                 /* in the open text object */
+  double      current_size;
+  gint64      current_rgb;
 };
 
 /* ---- The writer's fonts ---- */
@@ -159,6 +165,7 @@ iku_pdf_doc_fonts_free (IkuPdfDocFonts *f)
       g_clear_pointer (&f->codes[style], g_hash_table_unref);
     }
   g_string_free (f->run, TRUE);
+  g_string_free (f->out, TRUE);
   g_free (f);
 }
 
@@ -248,7 +255,9 @@ doc_fonts_assign_all (IkuPdfDocFonts *f, const IkuPdfFonts *fonts,
       doc_fonts_assign_free (f, fonts, style, g_array_index (pending[style], gunichar, i));
 }
 
-/* ---- A document's fonts: into libharu ---- */
+/* ---- A document's fonts: into the PDF ----
+ * The font objects are written here, not by libharu's font layer: libharu would
+ * parse each subset again, keep its own copy, and write it back byte by byte. */
 
 /* "<bfchar>" lines from each used code to its character (UTF-16BE). */
 static char *
@@ -264,36 +273,89 @@ make_to_unicode (const DocFont *df)
   for (guint code = 0; code < 256; code++)
     if (df->chars[code] != 0 && df->chars[code] <= 0xFFFF)
       codes[n++] = code;
+  static const char hex[] = "0123456789ABCDEF";
   for (guint i = 0; i < n; i += 100)
     {
       guint k = MIN (100, n - i);
       g_string_append_printf (cmap, "%u beginbfchar\n", k);
       for (guint j = i; j < i + k; j++)
-        g_string_append_printf (cmap, "<%02X> <%04X>\n", codes[j], (guint) df->chars[codes[j]]);
+        {
+          guint code = codes[j], c = df->chars[code];
+          char line[] = { '<', hex[code >> 4], hex[code & 15], '>', ' ', '<', hex[c >> 12],
+                          hex[(c >> 8) & 15], hex[(c >> 4) & 15], hex[c & 15], '>', '\n' };
+          g_string_append_len (cmap, line, sizeof line);
+        }
       g_string_append (cmap, "endbfchar\n");
     }
   g_string_append (cmap, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
   return g_string_free (cmap, FALSE);
 }
 
-static gboolean
-doc_font_add_to_unicode (IkuPdfDoc *d, const DocFont *df)
+/* A new stream object with @len bytes of @data, compressed. */
+static HPDF_Dict
+new_stream (IkuPdfDoc *d, const void *data, gsize len)
 {
   HPDF_Dict stream = HPDF_DictStream_New (d->doc->mmgr, d->doc->xref);
   if (!iku_pdf_doc_ok_handle (d, stream)
-      || !iku_pdf_doc_ok (d, HPDF_Dict_Add (df->font, "ToUnicode", stream)))
-    return FALSE;
-  g_autofree char *cmap = make_to_unicode (df);
+      || !iku_pdf_doc_ok (d, HPDF_Stream_Write (stream->stream, data, (HPDF_UINT) len)))
+    return NULL;
   stream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-  return iku_pdf_doc_ok (d, HPDF_Stream_WriteStr (stream->stream, cmap));
+  return stream;
 }
 
-/* The subset for @df into the document from memory, as tag @tag (6 capitals):
- * what HPDF_LoadTTFontFromFile() does, without its file reader, which costs a
- * seek and a small read for every field libharu parses. */
+/* A new indirect dictionary. */
+static HPDF_Dict
+new_object (IkuPdfDoc *d)
+{
+  HPDF_Dict dict = HPDF_Dict_New (d->doc->mmgr);
+  if (!iku_pdf_doc_ok_handle (d, dict) || !iku_pdf_doc_ok (d, HPDF_Xref_Add (d->doc->xref, dict)))
+    return NULL;
+  return dict;
+}
+
+static HPDF_INT32
+scaled (gint value, guint units_per_em)
+{
+  return (HPDF_INT32) ((value * 1000 + (value < 0 ? -(gint) units_per_em : (gint) units_per_em) / 2)
+                       / (gint) units_per_em);
+}
+
+static HPDF_Dict
+make_descriptor (IkuPdfDoc *d, const IkuFontFile *file, const char *name, GBytes *subset)
+{
+  IkuFontFileMetrics m;
+  iku_font_file_get_metrics (file, &m);
+  guint em = m.units_per_em;
+  HPDF_Dict desc = new_object (d);
+  HPDF_Array bbox = HPDF_Array_New (d->doc->mmgr);
+  gsize len = 0;
+  const void *data = g_bytes_get_data (subset, &len);
+  HPDF_Dict font_file = desc != NULL ? new_stream (d, data, len) : NULL;
+  if (font_file == NULL || !iku_pdf_doc_ok_handle (d, bbox))
+    return NULL;
+  gboolean ok = iku_pdf_doc_ok (d, HPDF_Dict_AddNumber (font_file, "Length1", (HPDF_INT32) len))
+                && iku_pdf_doc_ok (d, HPDF_Dict_AddName (desc, "Type", "FontDescriptor"))
+                && iku_pdf_doc_ok (d, HPDF_Dict_AddName (desc, "FontName", name))
+                && iku_pdf_doc_ok (d, HPDF_Dict_AddNumber (desc, "Flags", 32))   /* nonsymbolic */
+                && iku_pdf_doc_ok (d, HPDF_Dict_Add (desc, "FontBBox", bbox));
+  const gint box[] = { m.x_min, m.y_min, m.x_max, m.y_max };
+  for (guint i = 0; ok && i < G_N_ELEMENTS (box); i++)
+    ok = iku_pdf_doc_ok (d, HPDF_Array_AddNumber (bbox, scaled (box[i], em)));
+  ok = ok
+       && iku_pdf_doc_ok (d, HPDF_Dict_AddReal (desc, "ItalicAngle", (HPDF_REAL) m.italic_angle))
+       && iku_pdf_doc_ok (d, HPDF_Dict_AddNumber (desc, "Ascent", scaled (m.ascent, em)))
+       && iku_pdf_doc_ok (d, HPDF_Dict_AddNumber (desc, "Descent", scaled (m.descent, em)))
+       && iku_pdf_doc_ok (d, HPDF_Dict_AddNumber (desc, "CapHeight", scaled (m.cap_height, em)))
+       && iku_pdf_doc_ok (d, HPDF_Dict_AddNumber (desc, "StemV", 80))
+       && iku_pdf_doc_ok (d, HPDF_Dict_Add (desc, "FontFile2", font_file));
+  return ok ? desc : NULL;
+}
+
+/* The font object for @df: a simple TrueType font in WinAnsiEncoding whose
+ * embedded subset maps each code to the glyph of the character it stands for. */
 static gboolean
-doc_font_load (IkuPdfDoc *d, const IkuPdfFonts *fonts, guint style, DocFont *df,
-               const char *tag, GError **error)
+doc_font_build (IkuPdfDoc *d, const IkuPdfFonts *fonts, guint style, DocFont *df,
+                const char *tag, GError **error)
 {
   gunichar chars[256];
   guint16 cmap_codes[256];
@@ -309,9 +371,9 @@ doc_font_load (IkuPdfDoc *d, const IkuPdfFonts *fonts, guint style, DocFont *df,
           cmap_codes[n++] = (guint16) fonts->code_unicode[code];
         }
     }
+  const IkuFontFile *file = fonts->files[style];
   g_autoptr(GError) local = NULL;
-  g_autoptr(GBytes) subset = iku_font_file_subset (fonts->files[style], chars, cmap_codes, n,
-                                                   &local);
+  g_autoptr(GBytes) subset = iku_font_file_subset (file, chars, cmap_codes, n, &local);
   if (subset == NULL)
     {
       g_set_error (error, IKU_PDF_ERROR, IKU_PDF_ERROR_FONT, "»%s«: %s", fonts->paths[style],
@@ -319,37 +381,38 @@ doc_font_load (IkuPdfDoc *d, const IkuPdfFonts *fonts, guint style, DocFont *df,
       return FALSE;
     }
 
-  gsize len = 0;
-  const HPDF_BYTE *data = g_bytes_get_data (subset, &len);
-  HPDF_MMgr mmgr = d->doc->mmgr;
-  HPDF_Stream stream = HPDF_MemStream_New (mmgr, (HPDF_UINT) len);
-  HPDF_FontDef def = NULL;
-  if (iku_pdf_doc_ok_handle (d, stream))
+  g_autofree char *name = g_strdup_printf ("%s+IkufletSans-%s", tag,
+                                           style == IKU_FONT_BOLD ? "Bold" : "Regular");
+  IkuFontFileMetrics m;
+  iku_font_file_get_metrics (file, &m);
+  guint last = 0x20;
+  for (guint code = 0x21; code < 256; code++)
+    if (df->chars[code] != 0)
+      last = code;
+  df->font = new_object (d);
+  HPDF_Array widths = HPDF_Array_New (d->doc->mmgr);
+  g_autofree char *cmap = make_to_unicode (df);
+  HPDF_Dict to_unicode = df->font != NULL ? new_stream (d, cmap, strlen (cmap)) : NULL;
+  HPDF_Dict desc = to_unicode != NULL ? make_descriptor (d, file, name, subset) : NULL;
+  gboolean ok = desc != NULL && iku_pdf_doc_ok_handle (d, widths)
+                && iku_pdf_doc_ok (d, HPDF_Dict_AddName (df->font, "Type", "Font"))
+                && iku_pdf_doc_ok (d, HPDF_Dict_AddName (df->font, "Subtype", "TrueType"))
+                && iku_pdf_doc_ok (d, HPDF_Dict_AddName (df->font, "BaseFont", name))
+                && iku_pdf_doc_ok (d, HPDF_Dict_AddNumber (df->font, "FirstChar", 32))
+                && iku_pdf_doc_ok (d, HPDF_Dict_AddNumber (df->font, "LastChar", (HPDF_INT32) last))
+                && iku_pdf_doc_ok (d, HPDF_Dict_Add (df->font, "Widths", widths))
+                && iku_pdf_doc_ok (d, HPDF_Dict_AddName (df->font, "Encoding", "WinAnsiEncoding"))
+                && iku_pdf_doc_ok (d, HPDF_Dict_Add (df->font, "FontDescriptor", desc))
+                && iku_pdf_doc_ok (d, HPDF_Dict_Add (df->font, "ToUnicode", to_unicode));
+  for (guint code = 32; ok && code <= last; code++)
     {
-      if (iku_pdf_doc_ok (d, HPDF_Stream_Write (stream, data, (HPDF_UINT) len)))
-        /* Takes the stream, also when it fails. */
-        def = HPDF_TTFontDef_Load (mmgr, stream, HPDF_TRUE);
-      else
-        HPDF_Stream_Free (stream);
+      gunichar c = df->chars[code];
+      HPDF_INT32 w = c != 0 ? scaled ((gint) iku_font_file_advance (file, c), m.units_per_em) : 0;
+      ok = iku_pdf_doc_ok (d, HPDF_Array_AddNumber (widths, w));
     }
-  if (def != NULL)
-    {
-      /* The name written (/BaseFont) gets the tag; the name the document knows
-       * the definition by too, before registering, which refuses a second
-       * subset of one style under the same name. */
-      HPDF_TTFontDef_SetTagName (def, (char *) tag);
-      g_autofree char *name = g_strdup_printf ("%s+%s", tag, def->base_font);
-      g_strlcpy (def->base_font, name, sizeof def->base_font);
-    }
-  /* Takes the definition, also when it fails. */
-  if (!iku_pdf_doc_ok_handle (d, def) || !iku_pdf_doc_ok (d, HPDF_Doc_RegisterFontDef (d->doc, def)))
-    {
-      g_autofree char *what = g_strdup_printf ("Skrifttypen »%s« kunne ikke indlæses",
-                                               fonts->paths[style]);
-      return iku_pdf_doc_set_error (d, error, IKU_PDF_ERROR_FONT, what);
-    }
-  df->font = HPDF_GetFont (d->doc, def->base_font, HPDF_ENCODING_WIN_ANSI);
-  if (!iku_pdf_doc_ok_handle (d, df->font) || !doc_font_add_to_unicode (d, df))
+  g_snprintf (df->resource, sizeof df->resource, "F%c%u", style == IKU_FONT_BOLD ? 'B' : 'R',
+              (guint) (df - &g_array_index (d->fonts->fonts[style], DocFont, 0)));
+  if (!ok)
     return iku_pdf_doc_set_error (d, error, IKU_PDF_ERROR_FONT,
                                   "Skrifttypen kunne ikke gøres klar til PDF-filen");
   return TRUE;
@@ -365,6 +428,7 @@ iku_pdf_doc_load_fonts (IkuPdfDoc               *d,
   g_return_val_if_fail (d->fonts == NULL, FALSE);
   IkuPdfDocFonts *f = d->fonts = g_new0 (IkuPdfDocFonts, 1);
   f->run = g_string_sized_new (256);
+  f->out = g_string_sized_new (512);
   doc_fonts_assign_all (f, fonts, layouts, n_layouts);
   for (guint style = 0; style < IKU_FONT_N_STYLES; style++)
     for (guint i = 0; i < f->fonts[style]->len; i++)
@@ -372,26 +436,95 @@ iku_pdf_doc_load_fonts (IkuPdfDoc               *d,
         /* IKUR.., IKUB..: style and number, for readers of the file. */
         char tag[7] = { 'I', 'K', 'U', style == IKU_FONT_BOLD ? 'B' : 'R',
                         (char) ('A' + i / 26 % 26), (char) ('A' + i % 26), '\0' };
-        if (!doc_font_load (d, fonts, style, &g_array_index (f->fonts[style], DocFont, i),
-                            tag, error))
+        if (!doc_font_build (d, fonts, style, &g_array_index (f->fonts[style], DocFont, i),
+                             tag, error))
           return FALSE;
       }
   return TRUE;
 }
 
-/* ---- Drawing text ---- */
-
-static gboolean
-show_run (IkuPdfDoc *d, HPDF_Page page, const IkuDrawOp *op, HPDF_Font font, gboolean first)
+gboolean
+iku_pdf_doc_add_font_resources (IkuPdfDoc *d, HPDF_Page page)
 {
-  if ((HPDF_Page_GetCurrentFont (page) != font
-       || HPDF_Page_GetCurrentFontSize (page) != (HPDF_REAL) op->size)
-      && !iku_pdf_doc_ok (d, HPDF_Page_SetFontAndSize (page, font, (HPDF_REAL) op->size)))
+  HPDF_Dict resources = HPDF_Dict_GetItem (page, "Resources", HPDF_OCLASS_DICT);
+  HPDF_Dict dict = HPDF_Dict_New (d->doc->mmgr);
+  if (!iku_pdf_doc_ok_handle (d, resources) || !iku_pdf_doc_ok_handle (d, dict)
+      || !iku_pdf_doc_ok (d, HPDF_Dict_Add (resources, "Font", dict)))
     return FALSE;
-  const char *bytes = d->fonts->run->str;
-  return iku_pdf_doc_ok (d, first ? HPDF_Page_TextOut (page, (HPDF_REAL) op->x,
-                                                       (HPDF_REAL) op->y, bytes)
-                                  : HPDF_Page_ShowText (page, bytes));
+  for (guint style = 0; style < IKU_FONT_N_STYLES; style++)
+    for (guint i = 0; i < d->fonts->fonts[style]->len; i++)
+      {
+        const DocFont *df = &g_array_index (d->fonts->fonts[style], DocFont, i);
+        if (!iku_pdf_doc_ok (d, HPDF_Dict_Add (dict, df->resource, df->font)))
+          return FALSE;
+      }
+  return TRUE;
+}
+
+/* ---- Drawing text ----
+ * Written into the page's content stream directly: text objects with
+ * absolute positions (Tm), fonts and colour set on change. */
+
+static HPDF_Stream
+page_stream (HPDF_Page page)
+{
+  return ((HPDF_PageAttr) page->attr)->stream;
+}
+
+/* @v with at most two decimals, whatever the locale. */
+static void
+append_number (GString *out, double v)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_ascii_formatd (buf, sizeof buf, "%.2f", v);
+  gsize len = strlen (buf);
+  while (len > 0 && buf[len - 1] == '0')
+    len--;
+  if (len > 0 && buf[len - 1] == '.')
+    len--;
+  if (len == 2 && buf[0] == '-' && buf[1] == '0')   /* "-0" from a tiny negative */
+    g_string_append_c (out, '0');
+  else
+    g_string_append_len (out, buf, (gssize) len);
+  g_string_append_c (out, ' ');
+}
+
+gboolean
+iku_pdf_doc_begin_text (IkuPdfDoc *d, HPDF_Page page)
+{
+  d->fonts->current = NULL;
+  d->fonts->current_size = 0.0;
+  d->fonts->current_rgb = -1;
+  return iku_pdf_doc_ok (d, HPDF_Stream_WriteStr (page_stream (page), "BT\n"));
+}
+
+gboolean
+iku_pdf_doc_end_text (IkuPdfDoc *d, HPDF_Page page)
+{
+  return iku_pdf_doc_ok (d, HPDF_Stream_WriteStr (page_stream (page), "ET\n"));
+}
+
+/* The run's bytes as a literal string and Tj, after the font if it changed. */
+static void
+append_run (IkuPdfDocFonts *f, GString *out, const DocFont *df, double size, const GString *run)
+{
+  if (f->current != df || f->current_size != size)
+    {
+      g_string_append_printf (out, "/%s ", df->resource);
+      append_number (out, size);
+      g_string_append (out, "Tf\n");
+      f->current = df;
+      f->current_size = size;
+    }
+  g_string_append_c (out, '(');
+  for (gsize i = 0; i < run->len; i++)
+    {
+      char c = run->str[i];
+      if (c == '(' || c == ')' || c == '\\')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, c);
+    }
+  g_string_append (out, ") Tj\n");
 }
 
 gboolean
@@ -399,10 +532,26 @@ iku_pdf_doc_show_text (IkuPdfDoc *d, HPDF_Page page, const IkuDrawOp *op)
 {
   IkuPdfDocFonts *f = d->fonts;
   GArray *fonts = f->fonts[op->style];
-  GString *run = f->run;
+  GString *run = f->run, *out = f->out;
+  g_string_truncate (out, 0);
+  if ((gint64) op->rgb != f->current_rgb)
+    {
+      for (guint shift = 16;; shift -= 8)
+        {
+          append_number (out, ((op->rgb >> shift) & 0xFF) / 255.0);
+          if (shift == 0)
+            break;
+        }
+      g_string_append (out, "rg\n");
+      f->current_rgb = op->rgb;
+    }
+  g_string_append (out, "1 0 0 1 ");
+  append_number (out, op->x);
+  append_number (out, op->y);
+  g_string_append (out, "Tm\n");
+
   g_string_truncate (run, 0);
   gint run_font = -1;
-  gboolean first = TRUE;
   for (const char *p = op->text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
@@ -414,14 +563,14 @@ iku_pdf_doc_show_text (IkuPdfDoc *d, HPDF_Page page, const IkuDrawOp *op)
       gint font = c == ' ' && run_font >= 0 ? run_font : (gint) ((entry - 1) >> 8);
       if (font != run_font && run->len > 0)
         {
-          if (!show_run (d, page, op, g_array_index (fonts, DocFont, run_font).font, first))
-            return FALSE;
-          first = FALSE;
+          append_run (f, out, &g_array_index (fonts, DocFont, run_font), op->size, run);
           g_string_truncate (run, 0);
         }
       run_font = font;
       g_string_append_c (run, (char) ((entry - 1) & 0xFF));
     }
-  return run->len == 0
-         || show_run (d, page, op, g_array_index (fonts, DocFont, run_font).font, first);
+  if (run->len > 0)
+    append_run (f, out, &g_array_index (fonts, DocFont, run_font), op->size, run);
+  return iku_pdf_doc_ok (d, HPDF_Stream_Write (page_stream (page), (const HPDF_BYTE *) out->str,
+                                               (HPDF_UINT) out->len));
 }

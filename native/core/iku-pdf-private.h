@@ -66,10 +66,18 @@ gboolean     iku_pdf_doc_load_fonts (IkuPdfDoc               *d,
                                      const IkuLayout * const *layouts,
                                      guint                    n_layouts,
                                      GError                 **error);
-/* Inside a text object: @op's text at its place (font changes included). */
+/* The document's fonts in @page's resources: every page, once. */
+gboolean     iku_pdf_doc_add_font_resources (IkuPdfDoc *d,
+                                             HPDF_Page  page);
+/* A text object in @page's content: BT, then any number of texts, then ET. */
+gboolean     iku_pdf_doc_begin_text (IkuPdfDoc       *d,
+                                     HPDF_Page        page);
+/* @op's text at its place, in its colour (font changes included). */
 gboolean     iku_pdf_doc_show_text  (IkuPdfDoc       *d,
                                      HPDF_Page        page,
                                      const IkuDrawOp *op);
+gboolean     iku_pdf_doc_end_text   (IkuPdfDoc       *d,
+                                     HPDF_Page        page);
 void         iku_pdf_doc_fonts_free (IkuPdfDocFonts *fonts);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IkuPdfFonts, iku_pdf_fonts_free)

@@ -214,34 +214,18 @@ pdf_page_draw_shape (IkuPdfDoc *d, HPDF_Page page, const IkuDrawOp *op)
          && iku_pdf_doc_ok (d, HPDF_Page_Stroke (page));
 }
 
-/* All text of a page in one text object; colour set only on change, fonts by
- * iku_pdf_doc_show_text(). */
+/* All text of a page in one text object (iku-pdf-fonts.c writes it). */
 static gboolean
 pdf_page_draw_text (IkuPdfDoc *d, HPDF_Page page, const IkuDrawOp *ops, guint n_ops)
 {
-  if (!iku_pdf_doc_ok (d, HPDF_Page_BeginText (page)))
+  if (!iku_pdf_doc_begin_text (d, page))
     return FALSE;
-  gint64 rgb = -1;
   for (guint i = 0; i < n_ops; i++)
-    {
-      const IkuDrawOp *op = &ops[i];
-      if (op->kind != IKU_DRAW_TEXT)
-        continue;
-      if (!pdf_doc_mark (d, op))
-        return FALSE;
-      if ((gint64) op->rgb != rgb)
-        {
-          if (!iku_pdf_doc_ok (d, HPDF_Page_SetRGBFill (page, channel (op->rgb, 16),
-                                                        channel (op->rgb, 8),
-                                                        channel (op->rgb, 0))))
-            return FALSE;
-          rgb = op->rgb;
-        }
-      if (!iku_pdf_doc_show_text (d, page, op))
-        return FALSE;
-    }
-  return iku_pdf_doc_ok (d, iku_pdf_tags_close (d->tags))
-         && iku_pdf_doc_ok (d, HPDF_Page_EndText (page));
+    if (ops[i].kind == IKU_DRAW_TEXT
+        && (!pdf_doc_mark (d, &ops[i]) || !iku_pdf_doc_show_text (d, page, &ops[i])))
+      return FALSE;
+  /* A sequence opened inside the text object closes inside it. */
+  return iku_pdf_doc_ok (d, iku_pdf_tags_close (d->tags)) && iku_pdf_doc_end_text (d, page);
 }
 
 /* Draws page @index of @layout on a new page; returns it, or NULL. */
@@ -254,7 +238,8 @@ pdf_doc_draw_page (IkuPdfDoc *d, const IkuLayout *layout, guint index)
   if (!iku_pdf_doc_ok_handle (d, page)
       || !iku_pdf_doc_ok (d, HPDF_Page_SetWidth (page, (HPDF_REAL) IKU_LAYOUT_PAGE_WIDTH))
       || !iku_pdf_doc_ok (d, HPDF_Page_SetHeight (page, (HPDF_REAL) IKU_LAYOUT_PAGE_HEIGHT))
-      || !iku_pdf_doc_ok (d, iku_pdf_tags_begin_page (d->tags, page)))
+      || !iku_pdf_doc_ok (d, iku_pdf_tags_begin_page (d->tags, page))
+      || !iku_pdf_doc_add_font_resources (d, page))
     return NULL;
   for (guint i = 0; i < n_ops; i++)
     if (ops[i].kind != IKU_DRAW_TEXT && !pdf_page_draw_shape (d, page, &ops[i]))

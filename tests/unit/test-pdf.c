@@ -510,7 +510,7 @@ test_bad_fonts (void)
   g_assert_error (error, IKU_PDF_ERROR, IKU_PDF_ERROR_FONT);
   g_clear_error (&error);
 
-  /* A TrueType header and nothing else: libharu's own check says no. */
+  /* A TrueType header and nothing else: the font reader says no. */
   static const char stub[16] = { 0, 1, 0, 0 };
   g_autoptr(GBytes) bytes = g_bytes_new_static (stub, sizeof stub);
   g_autofree char *stub_path = iku_test_write_bytes (dir, "stub.ttf", bytes);
