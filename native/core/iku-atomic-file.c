@@ -110,12 +110,16 @@ iku_atomic_file_write (const char *folder, const char *name, GBytes *bytes, GErr
 
   /* A folder standing where the file should go: say so before writing. */
   struct stat st;
-  if (fstatat (dir_fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR (st.st_mode))
+  gboolean replaces = fstatat (dir_fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0;
+  if (replaces && S_ISDIR (st.st_mode))
     {
       close (dir_fd);
       set_errno_error (error, EISDIR, folder, name);
       return FALSE;
     }
+  /* A replaced IKU keeps the permissions someone gave it (a plan shared with
+   * the group, or one kept private). */
+  gboolean keep_mode = replaces && S_ISREG (st.st_mode);
 
   char temp[32];
   int fd = open_temp (dir_fd, temp);
@@ -130,7 +134,9 @@ iku_atomic_file_write (const char *folder, const char *name, GBytes *bytes, GErr
   gsize len = 0;
   const guint8 *data = g_bytes_get_data (bytes, &len);
   int err = 0;
-  if (!write_all (fd, data, len) || fsync (fd) != 0)
+  if (keep_mode && fchmod (fd, st.st_mode & (S_IRWXU | S_IRWXG | S_IRWXO)) != 0)
+    err = errno;
+  if (err == 0 && (!write_all (fd, data, len) || fsync (fd) != 0))
     err = errno;
   if (close (fd) != 0 && err == 0)
     err = errno;
@@ -138,6 +144,11 @@ iku_atomic_file_write (const char *folder, const char *name, GBytes *bytes, GErr
     err = errno;
   if (err != 0)
     unlinkat (dir_fd, temp, 0);
+  /* The rename lives in the folder: without this a power cut soon after can
+   * leave the folder with neither the old nor the new IKU. File systems that
+   * cannot sync a folder say EINVAL; there is nothing more to do on them. */
+  else if (fsync (dir_fd) != 0 && errno != EINVAL && errno != ENOTSUP)
+    err = errno;
   close (dir_fd);
   if (err != 0)
     {

@@ -20,3 +20,12 @@
 
 /* Bytes of a printed name; longer names are reported (file names cut at 120). */
 #define IKU_MAX_NAME_BYTES 400
+
+/* UTF-8 text kept for one workbook, counted over all its sheets after repeated
+ * cells are expanded. Without it a tiny file (one 256 KB cell repeated over
+ * IKU_MAX_CELLS cells) would ask for 50 GB. Both readers apply it: the .ods
+ * reader, and the live-document reader, which holds each text as UTF-16 and as
+ * UTF-8 for a moment inside the office. A department of 2,000 with 4 KB in each
+ * of its three columns needs 24 MB; this bound keeps the CLI's peak for any file
+ * well under 300 MB and the office's growth under 100 MB. */
+#define IKU_MAX_BOOK_TEXT_BYTES (32u * 1024u * 1024u)

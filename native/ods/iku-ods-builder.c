@@ -165,13 +165,13 @@ check_bounds (IkuOdsBuilder *builder, guint64 row, guint64 col, guint64 n_more,
                    sheet, builder->display_name, IKU_MAX_CELLS, cell);
       return FALSE;
     }
-  if (builder->book_bytes + more_bytes > IKU_ODS_MAX_BOOK_TEXT_BYTES)
+  if (builder->book_bytes + more_bytes > IKU_MAX_BOOK_TEXT_BYTES)
     {
       g_autofree char *cell = dup_cell_name (row, col);
       g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_TOO_LARGE,
                    "Filen »%s« indeholder mere end %u MB tekst (ved celle %s på arket »%s«). "
                    "Slet det, der ikke hører til skemaet, og prøv igen.",
-                   builder->display_name, IKU_ODS_MAX_BOOK_TEXT_BYTES / (1024 * 1024), cell,
+                   builder->display_name, IKU_MAX_BOOK_TEXT_BYTES / (1024 * 1024), cell,
                    sheet);
       return FALSE;
     }

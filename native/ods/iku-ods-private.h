@@ -14,12 +14,6 @@ G_BEGIN_DECLS
  * below this; a few kilobytes on disk can inflate to far more. */
 #define IKU_ODS_MAX_CONTENT_BYTES (G_GUINT64_CONSTANT (1) << 30)
 
-/* Text kept for one workbook after repeated cells are expanded. Without it a
- * tiny file (one 256 KB cell repeated over IKU_MAX_CELLS cells) would ask for
- * 50 GB. A team of 20,000 with 4 KB of team text copied down every row needs
- * 80 MB. */
-#define IKU_ODS_MAX_BOOK_TEXT_BYTES (256u * 1024u * 1024u)
-
 /* Bytes of META-INF/manifest.xml searched for the mark of a password. */
 #define IKU_ODS_MAX_MANIFEST_BYTES (1024 * 1024)
 

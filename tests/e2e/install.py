@@ -35,7 +35,8 @@ def main():
     office = Office(time_limit=300, profile_dir=os.path.abspath(args.profile))
     try:
         office.start()
-        package = office.install_extension(args.oxt)
+        # The next LibreOffice started on the profile loads it: no restart needed here.
+        package = office.install_extension(args.oxt, restart=False)
         version = package.getVersion()
     except OfficeError as e:
         print("install: %s" % e, file=sys.stderr)

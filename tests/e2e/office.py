@@ -7,12 +7,24 @@ connects. A throwaway profile starts without the first-run wizard, the tip of th
 day, autosave and document recovery, which would put windows of their own on a
 real display. install_extension() adds an .oxt through the running office's
 ExtensionManager, approving the licence (this works as root, where unopkg refuses a
-per-user install). stop() ends the office it started, by its pid only.
+per-user install), then restarts the office on the same profile, as a user does, and
+checks that the component runs inside soffice.bin (an office that is not restarted
+serves it from a separate uno.bin helper). stop() ends the office it started, by its
+pid only.
 
 Every wait is bounded. A watchdog ends the office and the Python process when a run
 takes longer than its time limit, so a hung office can never hang a test run.
 
-Runs under Debian's /usr/bin/python3 (it has the uno module).
+Which office: the soffice.bin named by the environment variable IKUFLET_SOFFICE,
+by default the system's (/usr/lib/libreoffice/program/soffice.bin). This client
+then uses that office's own pyuno: a uno.py in the office's program folder (as
+`./build.sh office-latest` and LibreOffice's own packages put there) comes before
+Debian's python3-uno, so import this module before anything imports uno. The
+office starts without LD_LIBRARY_PATH, URE_BOOTSTRAP, UNO_TYPES or the client's
+PYTHONPATH in its environment: any of them can make it load another office's
+libraries or types and abort.
+
+Runs under Debian's /usr/bin/python3 (the Python both offices' pyuno are built for).
 """
 
 import atexit
@@ -26,17 +38,32 @@ import threading
 import time
 import uuid
 
-import uno
-import unohelper
-from com.sun.star.beans import NamedValue, PropertyValue
-from com.sun.star.connection import NoConnectException
-from com.sun.star.task import XInteractionHandler
-from com.sun.star.ucb import XCommandEnvironment, XProgressHandler
+SYSTEM_SOFFICE = "/usr/lib/libreoffice/program/soffice.bin"
+SOFFICE_BIN = os.path.abspath(os.environ.get("IKUFLET_SOFFICE") or SYSTEM_SOFFICE)
+PROGRAM_DIR = os.path.dirname(os.path.realpath(SOFFICE_BIN))
+if os.path.isfile(os.path.join(PROGRAM_DIR, "uno.py")):
+    sys.path.insert(0, PROGRAM_DIR)
 
-SOFFICE_BIN = "/usr/lib/libreoffice/program/soffice.bin"
+import uno  # noqa: E402
+import unohelper  # noqa: E402
+import pyuno  # noqa: E402
+from com.sun.star.beans import NamedValue, PropertyValue  # noqa: E402
+from com.sun.star.connection import NoConnectException  # noqa: E402
+from com.sun.star.task import XInteractionHandler  # noqa: E402
+from com.sun.star.ucb import XCommandEnvironment, XProgressHandler  # noqa: E402
+
+if os.path.dirname(os.path.realpath(pyuno.__file__)) != PROGRAM_DIR:
+    raise ImportError("the Python client's pyuno is %s, not the one of %s; import office "
+                      "before uno" % (pyuno.__file__, SOFFICE_BIN))
+
+# What the office must not inherit from this client (see above).
+FOREIGN_ENVIRONMENT = ("LD_LIBRARY_PATH", "URE_BOOTSTRAP", "UNO_TYPES", "PYTHONPATH",
+                       "PYTHONHOME")
 RESTART_EXIT_CODE = 81
 
 EXPORT_SERVICE = "org.ikuflet.Export"
+# The component's library inside the .oxt (extension/meson.build).
+COMPONENT_LIBRARY = "ikuflet.uno.so"
 
 # Settings of a throwaway profile: nothing pops up or runs on its own.
 QUIET_PROFILE_SETTINGS = (
@@ -51,6 +78,12 @@ QUIET_PROFILE_SETTINGS = (
 
 class OfficeError(Exception):
     pass
+
+
+def office_environment():
+    """This process's environment, less what the office must not inherit."""
+    return {k: v for k, v in os.environ.items() if k not in FOREIGN_ENVIRONMENT}
+
 
 
 def pv(name, value):
@@ -150,7 +183,7 @@ class Office:
         args = [SOFFICE_BIN, "--norestore", "--nologo", "--nodefault", "--nolockcheck",
                 "-env:UserInstallation=" + file_url(self.profile_dir),
                 "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe]
-        env = dict(os.environ)
+        env = office_environment()
         env.setdefault("HOME", self.work_dir)
         if self.display is None:
             args[1:1] = ["--headless", "--invisible"]
@@ -183,6 +216,9 @@ class Office:
         # An uncaught exception in the client must not leave the office running.
         atexit.register(self._stop_at_exit)
         self._spawn()
+        self._connect(timeout)
+
+    def _connect(self, timeout):
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext(
             "com.sun.star.bridge.UnoUrlResolver", local)
@@ -208,8 +244,16 @@ class Office:
         self.smgr = self.ctx.ServiceManager
         self.desktop = self.smgr.createInstanceWithContext("com.sun.star.frame.Desktop", self.ctx)
 
-    def stop(self, timeout=60):
-        """Terminates the office this object started, by its pid; removes its profile."""
+    def restart(self, timeout=120):
+        """Ends the office and starts it again on the same profile, as a user does
+        after the Extension Manager has added an extension. Open documents are
+        closed; the watchdog and the log go on."""
+        self._end_process()
+        self._spawn()
+        self._connect(timeout)
+
+    def _end_process(self, timeout=60):
+        """Ends soffice.bin (documents closed first), by its pid."""
         if self.proc is not None and self.proc.poll() is None:
             if self.desktop is not None:
                 try:
@@ -228,6 +272,10 @@ class Office:
                     self.proc.kill()
                     self.proc.wait(15)
         self.ctx = self.smgr = self.desktop = None
+
+    def stop(self, timeout=60):
+        """Terminates the office this object started, by its pid; removes its profile."""
+        self._end_process(timeout)
         self._disarm_watchdog()
         if self._log is not None:
             self._log.close()
@@ -285,15 +333,46 @@ class Office:
 
     # --- extensions ----------------------------------------------------------
 
-    def install_extension(self, oxt_path):
-        """Adds the extension for the user of the throwaway profile."""
+    def install_extension(self, oxt_path, restart=True):
+        """Adds the extension for the user of the throwaway profile. Then, unless
+        @restart is false, restarts the office as a user does after installing, and
+        checks that the component is loaded into soffice.bin itself: an office that
+        was not restarted serves a newly added native component from a separate
+        uno.bin helper process, which is not where users run it."""
         manager = self.ctx.getValueByName("/singletons/com.sun.star.deployment.ExtensionManager")
         env = _CommandEnvironment()
         package = manager.addExtension(file_url(oxt_path), (), "user",
                                        manager.createAbortChannel(), env)
         if package is None:
             raise OfficeError("the extension %s was not added" % oxt_path)
+        if restart:
+            self.restart()
+            self.check_component_in_office()
         return package
+
+    def helper_processes(self):
+        """The child processes of soffice.bin, as (pid, command name) pairs."""
+        out = subprocess.run(["ps", "--ppid", str(self.proc.pid), "-o", "pid=,comm="],
+                             stdout=subprocess.PIPE, universal_newlines=True, check=False).stdout
+        return [tuple(line.split(None, 1)) for line in out.splitlines() if line.strip()]
+
+    def component_mapped(self):
+        """True when soffice.bin has the component library (COMPONENT_LIBRARY) mapped."""
+        with open("/proc/%d/maps" % self.proc.pid, encoding="utf-8", errors="replace") as f:
+            return any(line.rstrip().endswith("/" + COMPONENT_LIBRARY) for line in f)
+
+    def check_component_in_office(self):
+        """Makes the office load the component (by creating the export service) and
+        raises OfficeError unless it runs inside soffice.bin: the library mapped
+        into soffice.bin and no uno.bin helper among its children."""
+        self.export_service()
+        helpers = [p for p in self.helper_processes() if p[1].strip() == "uno.bin"]
+        if helpers or not self.component_mapped():
+            raise OfficeError("the component does not run inside soffice.bin (pid %d): %s is %s, "
+                              "uno.bin helpers: %s"
+                              % (self.proc.pid, COMPONENT_LIBRARY,
+                                 "mapped" if self.component_mapped() else "not mapped",
+                                 helpers or "none"))
 
     # --- documents -----------------------------------------------------------
 

@@ -3,11 +3,36 @@
 #include "iku-atomic-file.h"
 #include "iku-test-util.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
 #include <string.h>
 #include <unistd.h>
+
+/* fsync as the code under test sees it: this definition in the test program
+ * takes the place of libc's (the core is a static archive linked in here). It
+ * records which folder was synced and what the target held at that moment,
+ * then makes the real system call. */
+static char *synced_folder_target;   /* a file to read when a folder is synced */
+static char *content_at_folder_sync; /* what it held then */
+static guint n_folder_syncs;
+
+int
+fsync (int fd)
+{
+  struct stat st;
+  if (fstat (fd, &st) == 0 && S_ISDIR (st.st_mode))
+    {
+      n_folder_syncs++;
+      g_clear_pointer (&content_at_folder_sync, g_free);
+      if (synced_folder_target != NULL)
+        g_file_get_contents (synced_folder_target, &content_at_folder_sync, NULL, NULL);
+    }
+  return (int) syscall (SYS_fsync, fd);
+}
 
 static void
 test_write_and_replace (void)
@@ -24,6 +49,49 @@ test_write_and_replace (void)
   g_assert_true (g_file_get_contents (path, &content, NULL, NULL));
   g_assert_cmpstr (content, ==, "second!");
   g_assert_cmpuint (iku_test_count_entries (dir), ==, 1);
+}
+
+static void
+test_replace_keeps_permissions (void)
+{
+  g_autofree char *dir = iku_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "IKU - P.pdf", NULL);
+  g_autoptr(GBytes) one = g_bytes_new_static ("first", 5);
+  g_autoptr(GBytes) two = g_bytes_new_static ("second", 6);
+  g_assert_true (iku_atomic_file_write (dir, "IKU - P.pdf", one, NULL));
+
+  /* Modes a new file never gets from the umask. */
+  const mode_t modes[] = { 0600, 0640, 0664, 0444 };
+  for (gsize i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      g_assert_cmpint (g_chmod (path, (int) modes[i]), ==, 0);
+      g_autoptr(GError) error = NULL;
+      g_assert_true (iku_atomic_file_write (dir, "IKU - P.pdf", i % 2 ? one : two, &error));
+      g_assert_no_error (error);
+      GStatBuf st;
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      g_assert_cmpuint (st.st_mode & 07777, ==, modes[i]);
+    }
+  g_assert_cmpuint (iku_test_count_entries (dir), ==, 1);
+}
+
+static void
+test_folder_synced_after_rename (void)
+{
+  g_autofree char *dir = iku_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "IKU - S.pdf", NULL);
+  g_autoptr(GBytes) one = g_bytes_new_static ("first", 5);
+  g_autoptr(GBytes) two = g_bytes_new_static ("second", 6);
+  g_assert_true (iku_atomic_file_write (dir, "IKU - S.pdf", one, NULL));
+
+  synced_folder_target = path;
+  n_folder_syncs = 0;
+  g_assert_true (iku_atomic_file_write (dir, "IKU - S.pdf", two, NULL));
+  synced_folder_target = NULL;
+  /* The folder was synced once the new file stood under its name. */
+  g_assert_cmpuint (n_folder_syncs, ==, 1);
+  g_assert_cmpstr (content_at_folder_sync, ==, "second");
+  g_clear_pointer (&content_at_folder_sync, g_free);
 }
 
 static void
@@ -125,6 +193,8 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/atomic-file/write-and-replace", test_write_and_replace);
+  g_test_add_func ("/atomic-file/replace-keeps-permissions", test_replace_keeps_permissions);
+  g_test_add_func ("/atomic-file/folder-synced-after-rename", test_folder_synced_after_rename);
   g_test_add_func ("/atomic-file/directory-in-the-way", test_directory_in_the_way);
   g_test_add_func ("/atomic-file/missing-folder", test_missing_folder);
   g_test_add_func ("/atomic-file/unwritable-folder", test_unwritable_folder);

@@ -684,12 +684,14 @@ def deep_nesting():
 
 
 def book_text():
-    # 200 KB in one cell, repeated 1,400 times: 280 MB of text to keep.
+    # 200 KB in one cell, repeated over 100 cells on each of two sheets: 20 MB
+    # per sheet, 40 MB for the workbook, over IKU_MAX_BOOK_TEXT_BYTES (32 MiB)
+    # only when the sheets are counted together.
     text = ('Lang tekst ' * 18619)[:200 * 1024]
-    rows = ['<table:table-row table:number-rows-repeated="100">'
-            '<table:table-cell table:number-columns-repeated="14"><text:p>%s</text:p>'
+    rows = ['<table:table-row table:number-rows-repeated="10">'
+            '<table:table-cell table:number-columns-repeated="10"><text:p>%s</text:p>'
             '</table:table-cell></table:table-row>' % text]
-    return document([table('Skema', rows, tail=False)])
+    return document([table('Skema', rows, tail=False), table('Kopi', rows, tail=False)])
 
 
 # ---- all fixtures ----------------------------------------------------------------
