@@ -145,6 +145,21 @@ class CliTest(unittest.TestCase):
         kim = pdf.flat_text(os.path.join(self.out, "IKU - Kim Larsen.pdf"))
         self.assertNotIn("Projektleder på ny vagtplan", kim)
 
+    def test_ordinary_cells_under_a_merge(self):
+        # What Calc shows: text under a merged area never reaches a PDF, and a
+        # hidden name makes no IKU; a covered cell outside any area is shown.
+        report = self.export("schema-merged-ordinary.ods")
+        self.assertEqual(self.pdf_names(), ["IKU - Anne Æbelø.pdf", "IKU - Bo Holm.pdf",
+                                            "IKU - Camilla Kjær.pdf"])
+        for path in report["written"]:
+            self.assertNotIn("SKJULT", pdf.flat_text(path))
+        bo = pdf.flat_text(os.path.join(self.out, "IKU - Bo Holm.pdf"))
+        for item in ["Kursus i demens", "Sprogkursus", "Mentor", "Fælles temadag"]:
+            self.assertIn(item, bo)
+        camilla = pdf.flat_text(os.path.join(self.out, "IKU - Camilla Kjær.pdf"))
+        self.assertIn("Synlig dækket celle", camilla)
+        self.assertIn("Også synlig", camilla)
+
     def test_unicode_names(self):
         report = self.export("schema-unicode-names.ods")
         names = ["Bjørn Æbelø", "Åse Ørsted", "Łukasz Wójcik-Żmuda", "Γιώργος Παπαδόπουλος",
@@ -234,7 +249,10 @@ class CliTest(unittest.TestCase):
         for name in ["broken-not-zip.ods", "broken-truncated.ods", "broken-no-content.ods",
                      "broken-entity-bomb.ods", "broken-external-entity.ods", "broken-invalid-utf8.ods",
                      "broken-malformed-xml.ods", "broken-zip-bomb.ods", "broken-xlsx.ods",
-                     "broken-empty.ods", "broken-too-many-rows.ods"]:
+                     "broken-empty.ods", "broken-too-many-rows.ods", "broken-zip-bomb-lying.ods",
+                     "broken-zip-duplicate.ods", "broken-zip-local-header.ods",
+                     "broken-many-attributes.ods", "broken-many-namespaces.ods",
+                     "broken-book-cells.ods", "broken-book-text.ods"]:
             with self.subTest(name=name):
                 self.check_input_error(name, name)
 

@@ -205,7 +205,7 @@ download_debs() {
   mkdir -p "$CACHE/debs"
   rm -rf "$dest.tmp."*
   find "$APT/archives" -maxdepth 1 -name '*.deb' -delete
-  apt-get "${APT_OPTS[@]}" install --download-only --no-install-recommends -y \
+  apt-get "${APT_OPTS[@]}" -qq install --download-only --no-install-recommends -y \
     -t "$SUITE" "${PACKAGES[@]/%/=$version}" </dev/null >&2
   tmp="$(mktemp -d "$dest.tmp.XXXXXX")"
   mv "$APT/archives/"*.deb "$tmp/"
@@ -218,7 +218,7 @@ main() {
   setup_apt
   if ! lists_fresh; then
     say "refreshing the package lists of $SUITE"
-    if apt-get "${APT_OPTS[@]}" update >&2 </dev/null; then
+    if apt-get "${APT_OPTS[@]}" -qq update >&2 </dev/null; then
       touch "$APT/lists.stamp"
     elif tree="$(newest_tree)"; then
       say "no package lists; using the cached $tree"

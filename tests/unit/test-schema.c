@@ -255,6 +255,18 @@ test_overlong_name_not_misattributed (void)
   assert_items (employee (s, 0), (const char *[]) { "a", NULL });
   g_assert_true (has_warning (s, "Række 3"));
   g_assert_true (has_warning (s, "Række 4"));
+
+  /* The bound is in bytes, and the message says so: 250 "æ" are 500 bytes,
+   * not 500 characters. */
+  GString *danish = g_string_new (HEADERS "\nAnne|a|\n");
+  for (guint i = 0; i < 250; i++)
+    g_string_append (danish, "æ");
+  g_string_append (danish, "|b|");
+  g_autoptr(IkuSchema) d = iku_test_schema_new (danish->str);
+  g_string_free (danish, TRUE);
+  g_assert_cmpuint (iku_schema_get_n_employees (d), ==, 1);
+  g_assert_true (has_warning (d, "Række 3: navnet fylder mere end 400 byte"));
+  g_assert_false (has_warning (d, "tegn"));
 }
 
 static void
