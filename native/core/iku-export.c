@@ -206,6 +206,46 @@ run_workers (IkuExport *x)
   g_clear_pointer (&x->done, g_async_queue_unref);
 }
 
+static char *
+folded_file_name (const char *employee_name)
+{
+  g_autofree char *plain = iku_file_name_for_employee (employee_name);
+  g_autofree char *folded = g_utf8_casefold (plain, -1);
+  return g_utf8_normalize (folded, -1, G_NORMALIZE_NFC);
+}
+
+/* Gives every employee a file name of their own. Two different names that
+ * make the same file name once sanitised ("A/B" and "A_B", "Anne K." and
+ * "Anne K") get " (2)", and a warning names both rows and both files, so
+ * that nobody files the wrong plan. */
+static void
+name_files (IkuExport *x)
+{
+  g_autoptr(IkuFileNamer) namer = iku_file_namer_new ();
+  g_autoptr(GHashTable) first_with = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < x->n_outcomes; i++)
+    {
+      const IkuEmployee *e = iku_schema_get_employee (x->schema, i);
+      const char *name = iku_employee_get_name (e);
+      x->outcomes[i].file_name = iku_file_namer_next (namer, name);
+      char *key = folded_file_name (name);
+      gpointer earlier = NULL;
+      if (!g_hash_table_lookup_extended (first_with, key, NULL, &earlier))
+        {
+          g_hash_table_insert (first_with, key, GUINT_TO_POINTER (i));
+          continue;
+        }
+      g_free (key);
+      guint j = GPOINTER_TO_UINT (earlier);
+      const IkuEmployee *other = iku_schema_get_employee (x->schema, j);
+      g_ptr_array_add (x->warnings, g_strdup_printf (
+          "»%s« (række %u) og »%s« (række %u) ville få samme filnavn. Deres IKU'er hedder "
+          "»%s« og »%s«; kontrollér, at hver af dem bliver gemt hos den rigtige medarbejder.",
+          iku_employee_get_name (other), iku_employee_get_row (other), name,
+          iku_employee_get_row (e), x->outcomes[j].file_name, x->outcomes[i].file_name));
+    }
+}
+
 /**
  * iku_export_run:
  *
@@ -241,10 +281,7 @@ iku_export_run (IkuExport *x, GError **error)
 
   x->n_outcomes = iku_schema_get_n_employees (x->schema);
   x->outcomes = g_new0 (Outcome, x->n_outcomes);
-  g_autoptr(IkuFileNamer) namer = iku_file_namer_new ();
-  for (guint i = 0; i < x->n_outcomes; i++)
-    x->outcomes[i].file_name = iku_file_namer_next (namer,
-        iku_employee_get_name (iku_schema_get_employee (x->schema, i)));
+  name_files (x);
 
   run_workers (x);
 

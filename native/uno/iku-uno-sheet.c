@@ -14,6 +14,7 @@
 
 #include "iku-limits.h"
 #include "iku-uno-call.h"
+#include "iku-uno-cell-text.h"
 #include "iku-uno-error.h"
 #include "iku-uno-string.h"
 #include "iku-uno-value.h"
@@ -382,7 +383,15 @@ read_content (uno_Interface *sheet,
           if (skip != NULL && skip[(gsize) r * (gsize) n_cols + (gsize) c])
             continue;
           if (value->pType->eTypeClass == typelib_TypeClass_STRING)
-            text = iku_uno_any_dup_string (value);
+            {
+              text = iku_uno_any_dup_string (value);
+              if (iku_uno_cell_text_has_lost_field (text) && strlen (text) <= IKU_MAX_CELL_BYTES)
+                {
+                  g_free (text);
+                  text = iku_uno_cell_text_dup (range, c, r, error);
+                  ok = text != NULL;
+                }
+            }
           else
             {
               /* A number or date (shown formatted), or a formula error (no value in

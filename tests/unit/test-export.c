@@ -92,6 +92,29 @@ test_default_date_is_today (Fixture *f, gconstpointer data)
 }
 
 static void
+test_colliding_file_names_warn (Fixture *f, gconstpointer data)
+{
+  /* Different people whose names make the same file name once sanitised: each
+   * gets a file, and one warning names both rows and both files. */
+  g_autoptr(IkuSchema) s = iku_test_schema_new (HEADERS "\nA/B|a|\nAnne K.|b|\nA_B|c|\nAnne K|d|");
+  g_autoptr(IkuExport) x = iku_export_new (s, f->res, f->dir);
+  g_assert_true (iku_export_run (x, NULL));
+  guint n = 0;
+  const char *const *warnings = iku_export_get_warnings (x, &n);
+  g_autoptr(GString) all = g_string_new (NULL);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (all, "%s\n", warnings[i]);
+  g_assert_nonnull (strstr (all->str, "»A/B« (række 2) og »A_B« (række 4) ville få samme filnavn. "
+                                      "Deres IKU'er hedder »IKU - A_B.pdf« og »IKU - A_B (2).pdf«"));
+  g_assert_nonnull (strstr (all->str, "»Anne K.« (række 3) og »Anne K« (række 5)"));
+  g_assert_nonnull (strstr (all->str, "»IKU - Anne K.pdf« og »IKU - Anne K (2).pdf«"));
+  g_autofree char *second = text_of (f->dir, "IKU - A_B (2).pdf");
+  g_assert_nonnull (strstr (second, "A_B"));
+  g_assert_nonnull (strstr (second, "c"));
+  g_assert_cmpuint (iku_test_count_entries (f->dir), ==, 4);
+}
+
+static void
 test_missing_folder (Fixture *f, gconstpointer data)
 {
   g_autoptr(IkuSchema) s = iku_test_schema_new (HEADERS "\nAnne|a|");
@@ -321,6 +344,7 @@ main (int argc, char **argv)
   ADD ("/export/existing-replaced", test_existing_replaced);
   ADD ("/export/names-never-escape", test_names_never_escape);
   ADD ("/export/collisions-numbered", test_collisions_numbered);
+  ADD ("/export/colliding-file-names-warn", test_colliding_file_names_warn);
   ADD ("/export/progress-and-cancel", test_progress_and_cancel);
   ADD ("/export/threads-same-bytes", test_threads_same_bytes);
   ADD ("/export/warnings-carried", test_warnings_carried);
