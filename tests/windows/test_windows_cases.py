@@ -55,6 +55,7 @@ class WindowsCasesTest(unittest.TestCase):
         finally:
             locker.stdin.close()
             locker.wait(timeout=60)
+            locker.stdout.close()
         self.assertIn("Luk »IKU - Søren Østergaard.pdf« i PDF-læseren, og prøv igen", report["error"])
         self.assertEqual(sorted(report["written"]), sorted(others))
         for p in others:   # rewritten now
