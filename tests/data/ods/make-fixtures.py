@@ -740,6 +740,20 @@ def merged_ordinary_cells():
     ])])
 
 
+def schema_misleading_names():
+    # Invisible characters in names; a name cell of nothing else; names that
+    # make the same file name once sanitised.
+    return document([table('Skema', [
+        [H_NAME, H_INDIVIDUAL, H_TEAM],
+        ['Anne\u200b Hansen', 'Kursus i Excel', 'Fælles temadag'],
+        ['\u200b\u00ad\u202e', 'Mentor for ny kollega', None],
+        ['Bo\u202e Ek\u2069', 'Førstehjælp', None],
+        ['\ufeffAnne Hansen', 'Sårpleje', None],
+        ['A/B', 'Kursus A', None],
+        ['A_B', 'Kursus B', None],
+    ])])
+
+
 def zip_duplicate(path):
     # Two entries named content.xml: the first a schema, the second another.
     with zipfile.ZipFile(path, 'w') as zf:
@@ -845,6 +859,7 @@ def fixtures():
         'broken-many-attributes.ods': many_attributes,
         'broken-many-namespaces.ods': many_namespaces,
         'schema-merged-ordinary.ods': merged_ordinary_cells,
+        'schema-misleading-names.ods': schema_misleading_names,
     }
     files = {
         'broken-bad-crc.ods': broken_bad_crc,
