@@ -294,12 +294,44 @@ class CliTest(unittest.TestCase):
         r = self.run_cli("--json")
         self.assertEqual(r.returncode, 2)
         self.assertIsInstance(json.loads(r.stdout)["error"], str)
+        # --json answers in JSON for every usage error, in Danish.
+        for args in [["--json", "--bogus", "x.ods"], ["--bogus", "--json"], ["--json", "--out"],
+                     ["--json", "--threads", "x", "s.ods"], ["--json", "a.ods", "b.ods"]]:
+            with self.subTest(args=args):
+                r = self.run_cli(*args)
+                self.assertEqual(r.returncode, 2, r.stderr)
+                report = json.loads(r.stdout)
+                self.assertEqual(report["written"], [])
+                self.assertRegex(report["error"], "ikuflet --help")
         r = self.run_cli("--help")
         self.assertEqual(r.returncode, 0)
         self.assertIn("--out", r.stdout)
         self.assertIn("SKEMA.ods", r.stdout)
 
     # ---- output problems: exit 3 -----------------------------------------------------
+
+    def test_folder_name_not_utf8(self):
+        # A folder whose name is not UTF-8: JSON writes each such byte as a lone
+        # surrogate escape (\udc80-\udcff), so a script gets the path back.
+        out = os.path.join(os.fsencode(self.tmp), b"ud-\xe6\xff")
+        r = subprocess.run([os.fsencode(IKUFLET), b"--json", b"--out", out,
+                            os.fsencode(fixture("schema-short-headers.ods"))],
+                           capture_output=True, timeout=600)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn(b"\\udce6\\udcff", r.stdout)
+        report = json.loads(r.stdout.decode("ascii", "strict") if r.stdout.isascii()
+                            else r.stdout.decode("utf-8"))
+        self.assertEqual(len(report["written"]), 2)
+        for path in report["written"]:
+            raw = os.fsencode(path)   # surrogateescape: the bytes as on disk
+            self.assertTrue(raw.startswith(out + b"/IKU - "), raw)
+            self.assertTrue(os.path.isfile(raw), raw)
+        # The plain report prints the bytes as the file system has them.
+        r = subprocess.run([os.fsencode(IKUFLET), b"--out", out,
+                            os.fsencode(fixture("schema-short-headers.ods"))],
+                           capture_output=True, timeout=600)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn(out + b"/IKU - ", r.stdout)
 
     def test_out_is_a_file(self):
         blocker = os.path.join(self.tmp, "fil")
