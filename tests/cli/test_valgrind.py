@@ -3,7 +3,7 @@
 """valgrind memcheck over the CLI on every .ods fixture: no memory errors and no
 definite leaks, on success and on every error path. The fixtures that only
 measure size (2000 employees; a zip bomb that lies about its size, which is
-inflated to the reader's 32 MiB bound; 32 MB of text and 200,000 cells counted
+inflated to the reader's 32 MiB bound; 16 MB of text and 200,000 cells counted
 over a workbook) are left to the ASan suite and the benchmarks: under valgrind
 they take minutes."""
 import glob

@@ -687,11 +687,11 @@ def deep_nesting():
 
 
 def book_text():
-    # 200 KB in one cell, repeated over 100 cells on each of two sheets: 20 MB
-    # per sheet, 40 MB for the workbook, over IKU_MAX_BOOK_TEXT_BYTES (32 MiB)
+    # 200 KB in one cell, repeated over 50 cells on each of two sheets: 10 MB
+    # per sheet, 20 MB for the workbook, over IKU_MAX_BOOK_TEXT_BYTES (16 MiB)
     # only when the sheets are counted together.
     text = ('Lang tekst ' * 18619)[:200 * 1024]
-    rows = ['<table:table-row table:number-rows-repeated="10">'
+    rows = ['<table:table-row table:number-rows-repeated="5">'
             '<table:table-cell table:number-columns-repeated="10"><text:p>%s</text:p>'
             '</table:table-cell></table:table-row>' % text]
     return document([table('Skema', rows, tail=False), table('Kopi', rows, tail=False)])
