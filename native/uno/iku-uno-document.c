@@ -17,7 +17,7 @@
 #define MAX_DOCUMENTS 10000
 
 uno_Interface *
-iku_uno_document_get_model (uno_Interface *document,
+iku_uno_document_dup_model (uno_Interface *document,
                             IkuUnoLang     lang,
                             GError       **error)
 {

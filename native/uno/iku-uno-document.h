@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 /* @document (any interface of a document) as the XModel of a spreadsheet document,
  * or IKU_UNO_ERROR_NOT_SPREADSHEET. (transfer full) */
-uno_Interface *iku_uno_document_get_model     (uno_Interface *document,
+uno_Interface *iku_uno_document_dup_model     (uno_Interface *document,
                                                IkuUnoLang     lang,
                                                GError       **error) G_GNUC_WARN_UNUSED_RESULT;
 

@@ -374,6 +374,34 @@ class TestErrors(ExportCase):
         self.assertFailed(office.export(document=doc, interactive="ja"), "Interactive")
         self.assertEqual(list_pdfs(self.dir), [])
 
+    def test_dynamic_data_nesting_is_bounded(self):
+        doc = office.load(self.rich())
+        out = tempfile.mkdtemp(dir=work)
+
+        def nested(depth):
+            argument = nv("Folder", out)
+            for _ in range(depth):
+                argument = nv("DynamicData", (argument,))
+            return (nv("Document", doc), argument)
+
+        # As a dispatch passes them (one level), and a little deeper: honoured.
+        for depth in (1, 4):
+            result = office.export_service().execute(nested(depth))
+            result = {item.Name: item.Value for item in result}
+            self.assertEqual(result["Error"], "", depth)
+            self.assertEqual(len(result["Written"]), len(EXPECTED), depth)
+            self.assertTrue(all(p.startswith(out + os.sep) for p in result["Written"]))
+        for name in list_pdfs(out):
+            os.unlink(os.path.join(out, name))
+        # Deeper: refused with a clear message, nothing written.
+        for depth in (5, 200):
+            result = office.export_service().execute(nested(depth))
+            result = {item.Name: (list(item.Value) if isinstance(item.Value, tuple) else item.Value)
+                      for item in result}
+            self.assertFailed(result, "DynamicData")
+        self.assertEqual(list_pdfs(out), [])
+        self.assertEqual(list_pdfs(self.dir), [])
+
     def test_not_a_spreadsheet(self):
         # Only Calc may be installed: a sheet is an object, but no document.
         doc = office.new_spreadsheet()
