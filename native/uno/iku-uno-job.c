@@ -111,7 +111,8 @@ parse_argument (const char    *name,
           if (arguments->folder == NULL)
             {
               g_set_error (error, IKU_UNO_ERROR, IKU_UNO_ERROR_ARGUMENT,
-                           "Mappen »%s« er hverken en fuld sti eller en file:-URL.", text);
+                           "Mappen »%s« er hverken en fuld sti eller en fuldstændig file:-URL "
+                           "(som file:///sti/til/mappen). Der er ikke gemt noget.", text);
               return FALSE;
             }
         }
