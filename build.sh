@@ -4,11 +4,14 @@
 #
 #   ./build.sh            build the CLI and the extension into dist/
 #   ./build.sh deps       install the Debian packages ikuflet needs (apt-get)
-#   ./build.sh test       build, then run every test suite, also under ASan+UBSan
+#   ./build.sh test       build, then run every test suite, also under ASan+UBSan;
+#                         the office-based ones also on the current LibreOffice
 #   ./build.sh demo       make the IKUs of the example schema through the extension
 #   ./build.sh install    add dist/ikuflet.oxt to your LibreOffice (unopkg)
 #   ./build.sh bench      measure speed and memory (tests/bench), print one table
 #   ./build.sh fuzz [S]   run each libFuzzer harness for S seconds (default 600)
+#   ./build.sh office-latest  put the current LibreOffice beside the system's (cached,
+#                         nothing installed); prints the path of its soffice.bin last
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -26,7 +29,7 @@ PACKAGES=(
   libglib2.0-dev libhpdf-dev libzip-dev libxml2-dev
   fonts-liberation2 python3-fonttools
   libreoffice-calc libreoffice-dev python3-uno
-  poppler-utils qpdf zip unzip
+  poppler-utils qpdf zip unzip python3-pikepdf python3-reportlab
   xvfb xdotool x11-utils imagemagick
   clang libclang-rt-14-dev valgrind time
 )
@@ -109,10 +112,35 @@ run_suites() {
   return 0
 }
 
+# "LibreOffice 25.2.3.2" for the soffice.bin $1.
+office_version() {
+  env -u LD_LIBRARY_PATH -u URE_BOOTSTRAP -u UNO_TYPES -u PYTHONPATH "$1" --version 2>/dev/null |
+    awk '{ print $1, $2; exit }'
+}
+
+# The office-based suites again on the current LibreOffice (office-latest), beside
+# the run on the system's. Sets OFFICES_TESTED.
+OFFICES_TESTED=""
+test_on_latest_office() {
+  local latest t0
+  OFFICES_TESTED="$(office_version "${IKUFLET_SOFFICE:-/usr/lib/libreoffice/program/soffice.bin}")"
+  t0=$(date +%s)
+  if ! latest="$("$ROOT/tests/office/office-latest.sh" | tail -1)" || [ ! -x "$latest" ]; then
+    echo "ikuflet: the current LibreOffice could not be put in place (tests/office/office-latest.sh)" >&2
+    TOTAL_FAIL=$((TOTAL_FAIL + 1))
+    return 0
+  fi
+  say "Tester extension, e2e og gui på $(office_version "$latest") ($latest)"
+  IKUFLET_SOFFICE="$latest" run_suites "$BUILD" --suite extension --suite e2e --suite gui
+  OFFICES_TESTED="$OFFICES_TESTED, $(office_version "$latest")"
+  say "Den nyeste LibreOffice tog $(( $(date +%s) - t0 )) s"
+}
+
 cmd_test() {
   cmd_build
-  say "Tester (alle suiter)"
+  say "Tester (alle suiter) på $(office_version "${IKUFLET_SOFFICE:-/usr/lib/libreoffice/program/soffice.bin}")"
   run_suites "$BUILD"
+  test_on_latest_office
   say "Tester unit og cli under AddressSanitizer + UndefinedBehaviorSanitizer"
   meson_setup "$BUILD_ASAN" -Db_sanitize=address,undefined -Db_lundef=false \
     -Dextension=false -Dbuildtype=debug
@@ -127,6 +155,7 @@ cmd_test() {
     TOTAL_FAIL=$((TOTAL_FAIL + 1))
   fi
   echo
+  echo "ikuflet: office-based suites ran on $OFFICES_TESTED"
   echo "ikuflet: $TOTAL_OK passed, $TOTAL_FAIL failed, $TOTAL_SKIP skipped"
   [ "$TOTAL_FAIL" -eq 0 ]
 }
@@ -179,6 +208,12 @@ cmd_bench() {
   /usr/bin/python3 "$ROOT/tests/bench/bench.py" --build "$BUILD" --dist "$DIST" "$@"
 }
 
+cmd_office_latest() {
+  # After deps: which .debs apt downloads depends on what is installed.
+  cmd_deps >&2
+  "$ROOT/tests/office/office-latest.sh"
+}
+
 case "${1:-build}" in
   deps) cmd_deps ;;
   build) cmd_build ;;
@@ -187,5 +222,6 @@ case "${1:-build}" in
   install) cmd_install ;;
   fuzz) shift; cmd_fuzz "$@" ;;
   bench) shift; cmd_bench "$@" ;;
-  *) echo "Brug: ./build.sh [deps|build|test|demo|install|bench|fuzz]" >&2; exit 2 ;;
+  office-latest) cmd_office_latest ;;
+  *) echo "Brug: ./build.sh [deps|build|test|demo|install|bench|fuzz|office-latest]" >&2; exit 2 ;;
 esac

@@ -89,7 +89,9 @@ iku_grid_dup_cell_name (guint row, guint col)
  * @len: bytes of @text, or -1 when NUL-terminated
  *
  * Stores the NFC form of @text at (@row, @col). Empty text clears the cell.
- * Text that is not UTF-8 or breaks a bound of iku-limits.h is refused.
+ * Text over IKU_MAX_CELL_BYTES is not an error: the cell is recorded as
+ * refused (iku_grid_is_refused_cell) and %TRUE returned. Text that is not
+ * UTF-8, or a position or cell count beyond iku-limits.h, is an error.
  */
 gboolean
 iku_grid_set_cell (IkuGrid    *grid,
@@ -121,16 +123,7 @@ iku_grid_set_cell (IkuGrid    *grid,
       return TRUE;
     }
   if (n > IKU_MAX_CELL_BYTES)
-    {
-      if (!iku_grid_refuse_cell (grid, row, col, error))
-        return FALSE;
-      name = iku_grid_dup_cell_name (row, col);
-      g_set_error (error, IKU_GRID_ERROR, IKU_GRID_ERROR_CELL_TOO_LARGE,
-                   "Cellen %s i arket »%s« indeholder %" G_GSIZE_FORMAT " KB tekst; "
-                   "der kan højst være %d KB i en celle.",
-                   name, grid->sheet_name, n / 1024, IKU_MAX_CELL_BYTES / 1024);
-      return FALSE;
-    }
+    return iku_grid_refuse_cell (grid, row, col, error);
   if (!g_utf8_validate_len (text, n, NULL))
     {
       name = iku_grid_dup_cell_name (row, col);

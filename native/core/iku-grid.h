@@ -13,8 +13,6 @@ G_BEGIN_DECLS
 typedef enum {
   IKU_GRID_ERROR_INVALID_TEXT,   /* not valid UTF-8 */
   IKU_GRID_ERROR_TOO_LARGE,      /* a bound of iku-limits.h was exceeded */
-  IKU_GRID_ERROR_CELL_TOO_LARGE, /* one cell's text is over IKU_MAX_CELL_BYTES; the cell is
-                                  * recorded as refused and reading may go on */
 } IkuGridError;
 GQuark iku_grid_error_quark (void);
 
@@ -41,7 +39,9 @@ char       *iku_grid_dup_cell_name  (guint row, guint col);
 
 /* A refused cell held more text than IKU_MAX_CELL_BYTES. None of its text is
  * kept; the schema reports it where it matters (and never prints part of it).
- * Readers record it with iku_grid_refuse_cell() and go on with the next cell. */
+ * iku_grid_set_cell() records such a text as refused and succeeds; a reader
+ * that already knows a cell is too large records it with
+ * iku_grid_refuse_cell(). Either way reading goes on with the next cell. */
 gboolean    iku_grid_refuse_cell     (IkuGrid *grid,
                                       guint    row,
                                       guint    col,

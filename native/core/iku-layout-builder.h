@@ -37,6 +37,7 @@ struct _IkuLayout
 {
   GStringChunk *strings;   /* every text of every IkuDrawOp */
   GPtrArray    *pages;     /* of GArray of IkuDrawOp */
+  GArray       *elements;  /* of IkuLayoutElement */
   char         *missing;
   char         *title;
   char         *author;

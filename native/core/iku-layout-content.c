@@ -41,6 +41,7 @@ typedef struct {
   double                x;
   double                width;
   const char           *text;   /* drawable: see iku_layout_dup_drawable() */
+  guint                 element; /* the structure element its lines belong to */
 } Cell;
 
 /* ---- Text the font can draw ---- */
@@ -55,10 +56,24 @@ note_missing (IkuLayoutBuilder *b, gunichar c)
 /* @text as it is drawn in @style: NFC; tabs as spaces; control and invisible
  * format characters dropped; characters the font lacks (all above U+FFFF among
  * them) replaced by IKU_FONT_REPLACEMENT_CHAR and noted. (transfer full) */
+/* TRUE when @text (@len bytes) is valid UTF-8 with no character from U+0300 on:
+ * such text is NFC already (the first characters that normalization can change
+ * or combine are the combining marks from U+0300), and most Danish text is. */
+static gboolean
+is_plain_nfc (const char *text, gsize len)
+{
+  for (gsize i = 0; i < len; i++)
+    if ((guchar) text[i] >= 0xCC)
+      return FALSE;
+  return g_utf8_validate (text, (gssize) len, NULL);
+}
+
 char *
 iku_layout_dup_drawable (IkuLayoutBuilder *b, IkuFontStyle style, const char *text, gssize len)
 {
-  g_autofree char *nfc = g_utf8_normalize (text, len, G_NORMALIZE_NFC);
+  gsize n = len < 0 ? strlen (text) : (gsize) len;
+  g_autofree char *nfc = is_plain_nfc (text, n) ? g_strndup (text, n)
+                                                : g_utf8_normalize (text, len, G_NORMALIZE_NFC);
   if (nfc == NULL)
     {
       g_autofree char *valid = g_utf8_make_valid (text, len);
@@ -81,6 +96,17 @@ iku_layout_dup_drawable (IkuLayoutBuilder *b, IkuFontStyle style, const char *te
       g_string_append_unichar (out, c);
     }
   return g_string_free (out, FALSE);
+}
+
+/* ---- Structure elements ---- */
+
+/* Appends an element of @role under @parent; returns its index. */
+static guint
+builder_add_element (IkuLayoutBuilder *b, IkuTagRole role, guint parent)
+{
+  IkuLayoutElement element = { role, parent };
+  g_array_append_val (b->layout->elements, element);
+  return b->layout->elements->len - 1;
 }
 
 /* ---- Units ---- */
@@ -131,12 +157,13 @@ baseline_in (const IkuLayoutStyle *style, double leading)
 
 static void
 builder_add_text (IkuLayoutBuilder *b, const IkuLayoutStyle *style, double x, double y_down,
-                  const char *text, gsize len)
+                  const char *text, gsize len, guint element)
 {
   if (len == 0)
     return;
   IkuDrawOp op = {
     .kind = IKU_DRAW_TEXT,
+    .element = (gint) element,
     .rgb = style->rgb,
     .x = x,
     .y = y_down,
@@ -153,6 +180,7 @@ builder_add_line (IkuLayoutBuilder *b, double x, double x2, double y_down, doubl
 {
   IkuDrawOp op = {
     .kind = IKU_DRAW_LINE,
+    .element = IKU_LAYOUT_ARTIFACT_LAYOUT,
     .rgb = rgb,
     .x = x,
     .y = y_down,
@@ -173,7 +201,10 @@ skip_spaces (const char *text, gsize pos, gsize len)
 
 /* Lays out side-by-side cells as lines, one unit per line: line k of the row
  * holds line k of every cell. @marker, when given, is drawn at @marker_x on the
- * first line in the first cell's style (a bullet). */
+ * first line in the first cell's style (a bullet), as the text of element
+ * @marker_element. A line broken at a space keeps one space at its end: a
+ * screen reader (and text extraction per element) joins the lines of an
+ * element as they are. */
 static gboolean
 builder_add_row (IkuLayoutBuilder *b,
                  const Cell       *cells,
@@ -182,6 +213,7 @@ builder_add_row (IkuLayoutBuilder *b,
                  gint              block,
                  const char       *marker,
                  double            marker_x,
+                 guint             marker_element,
                  GError          **error)
 {
   g_assert (n_cells > 0 && n_cells <= MAX_CELLS);
@@ -207,7 +239,8 @@ builder_add_row (IkuLayoutBuilder *b,
       builder_open_unit (b, first ? space_before : 0.0, leading, block);
       if (first && marker != NULL)
         builder_add_text (b, cells[0].style, marker_x,
-                          baseline_in (cells[0].style, leading), marker, strlen (marker));
+                          baseline_in (cells[0].style, leading), marker, strlen (marker),
+                          marker_element);
       for (guint i = 0; i < n_cells; i++)
         {
           if (pos[i] >= len[i])
@@ -217,8 +250,10 @@ builder_add_row (IkuLayoutBuilder *b,
           gsize draw = 0;
           gsize used = iku_font_fit_line (cell->style->style, cell->style->size, text,
                                           len[i] - pos[i], cell->width, &draw);
+          if (pos[i] + used < len[i] && text[draw] == ' ')
+            draw++;
           builder_add_text (b, cell->style, cell->x, baseline_in (cell->style, leading),
-                            text, draw);
+                            text, draw, cell->element);
           pos[i] = skip_spaces (cell->text, pos[i] + used, len[i]);
         }
       if (!builder_close_unit (b, error))
@@ -233,10 +268,11 @@ builder_add_paragraph (IkuLayoutBuilder     *b,
                        double                width,
                        const char           *text,
                        double                space_before,
+                       IkuTagRole            role,
                        GError              **error)
 {
-  Cell cell = { style, x, width, text };
-  return builder_add_row (b, &cell, 1, space_before, -1, NULL, 0.0, error);
+  Cell cell = { style, x, width, text, builder_add_element (b, role, 0) };
+  return builder_add_row (b, &cell, 1, space_before, -1, NULL, 0.0, 0, error);
 }
 
 /* ---- The parts of an IKU ---- */
@@ -246,14 +282,16 @@ add_title (IkuLayoutBuilder *b, GError **error)
 {
   g_autofree char *title = iku_layout_dup_drawable (
       b, style_title.style, iku_wording_get (b->wording, IKU_TEXT_TITLE), -1);
-  if (!builder_add_paragraph (b, &style_title, MARGIN_LEFT, CONTENT_WIDTH, title, 0.0, error))
+  if (!builder_add_paragraph (b, &style_title, MARGIN_LEFT, CONTENT_WIDTH, title, 0.0,
+                              IKU_TAG_H1, error))
     return FALSE;
   builder_open_unit (b, 0.0, 18.0, -1);
   builder_add_line (b, MARGIN_LEFT, MARGIN_LEFT + CONTENT_WIDTH, 7.0, 1.2, COLOR_ACCENT);
   return builder_close_unit (b, error);
 }
 
-/* "Label:  value" rows; rows with no value are left out. */
+/* "Label:  value" rows, a table of header and data cells; rows with no value
+ * are left out. */
 static gboolean
 add_info (IkuLayoutBuilder *b, const char * const *values, const IkuTextId *labels, guint n,
           GError **error)
@@ -272,16 +310,22 @@ add_info (IkuLayoutBuilder *b, const char * const *values, const IkuTextId *labe
   /* Long labels (HR may reword them) wrap in at most 40 % of the width. */
   double column = MIN (label_width + LABEL_GAP, 0.4 * CONTENT_WIDTH);
 
+  guint table = G_MAXUINT;
   for (guint i = 0; i < n; i++)
     {
       if (values[i] == NULL)
         continue;
+      if (table == G_MAXUINT)
+        table = builder_add_element (b, IKU_TAG_TABLE, 0);
+      guint row = builder_add_element (b, IKU_TAG_TR, table);
+      guint th = builder_add_element (b, IKU_TAG_TH, row);
       g_autofree char *value = iku_layout_dup_drawable (b, style_body.style, values[i], -1);
       Cell cells[2] = {
-        { &style_label, MARGIN_LEFT, column - LABEL_GAP, g_ptr_array_index (label_texts, i) },
-        { &style_body, MARGIN_LEFT + column, CONTENT_WIDTH - column, value },
+        { &style_label, MARGIN_LEFT, column - LABEL_GAP, g_ptr_array_index (label_texts, i), th },
+        { &style_body, MARGIN_LEFT + column, CONTENT_WIDTH - column, value,
+          builder_add_element (b, IKU_TAG_TD, row) },
       };
-      if (!builder_add_row (b, cells, 2, i == 0 ? 4.0 : 2.0, -1, NULL, 0.0, error))
+      if (!builder_add_row (b, cells, 2, i == 0 ? 4.0 : 2.0, -1, NULL, 0.0, 0, error))
         return FALSE;
     }
   return TRUE;
@@ -294,7 +338,7 @@ add_heading (IkuLayoutBuilder *b, IkuTextId id, GError **error)
                                                    iku_wording_get (b->wording, id), -1);
   guint first = b->units->len;
   if (!builder_add_paragraph (b, &style_heading, MARGIN_LEFT, CONTENT_WIDTH, text,
-                              SPACE_HEADING, error))
+                              SPACE_HEADING, IKU_TAG_H2, error))
     return FALSE;
   if (b->units->len == first)
     return TRUE;   /* HR left the heading empty */
@@ -349,7 +393,8 @@ line_length (const char *p, const char **next)
 
 /* One item (a cell's text) as a block: lines kept, empty lines as space, bullet
  * lines with a bullet and a hanging indent, which indented lines after them
- * continue. */
+ * continue. Tagged as a P per line; consecutive bullets as one L, each an LI
+ * of an Lbl (the bullet) and an LBody with a P per line. */
 static gboolean
 add_item (IkuLayoutBuilder *b, const char *item, double space_before, GError **error)
 {
@@ -357,6 +402,8 @@ add_item (IkuLayoutBuilder *b, const char *item, double space_before, GError **e
   double pending = space_before;
   gboolean any = FALSE;
   gboolean in_bullet = FALSE;
+  guint list = G_MAXUINT;   /* the open L, while bullets follow each other */
+  guint list_body = 0;      /* the LBody of its last LI */
 
   for (const char *line = item; line != NULL;)
     {
@@ -372,23 +419,38 @@ add_item (IkuLayoutBuilder *b, const char *item, double space_before, GError **e
           if (any)
             pending = MAX (pending, SPACE_EMPTY * style_body.leading);
           in_bullet = FALSE;
+          list = G_MAXUINT;
           continue;
         }
 
       const char *bullet = bullet_body (text);
-      Cell cell = { &style_body, ITEM_X, ITEM_WIDTH, body };
+      Cell cell = { &style_body, ITEM_X, ITEM_WIDTH, body, 0 };
+      guint label = 0;
       if (bullet != NULL || (in_bullet && body != text))
         {
           cell.x = ITEM_X + BULLET_INDENT;
           cell.width = ITEM_WIDTH - BULLET_INDENT;
           cell.text = bullet != NULL ? bullet : body;
           in_bullet = TRUE;
+          if (bullet != NULL)
+            {
+              if (list == G_MAXUINT)
+                list = builder_add_element (b, IKU_TAG_L, 0);
+              guint li = builder_add_element (b, IKU_TAG_LI, list);
+              label = builder_add_element (b, IKU_TAG_LBL, li);
+              list_body = builder_add_element (b, IKU_TAG_LBODY, li);
+            }
+          cell.element = builder_add_element (b, IKU_TAG_P, list_body);
         }
       else
-        in_bullet = FALSE;
+        {
+          in_bullet = FALSE;
+          list = G_MAXUINT;
+          cell.element = builder_add_element (b, IKU_TAG_P, 0);
+        }
 
       if (!builder_add_row (b, &cell, 1, pending, block,
-                            bullet != NULL ? "\xE2\x80\xA2" : NULL, BULLET_X, error))
+                            bullet != NULL ? "\xE2\x80\xA2" : NULL, BULLET_X, label, error))
         return FALSE;
       pending = 0.0;
       any = TRUE;
@@ -412,7 +474,7 @@ add_section (IkuLayoutBuilder *b, IkuTextId heading, IkuTextId none,
   g_autofree char *text = iku_layout_dup_drawable (b, style_none.style,
                                                    iku_wording_get (b->wording, none), -1);
   return builder_add_paragraph (b, &style_none, MARGIN_LEFT, CONTENT_WIDTH, text,
-                                SPACE_FIRST, error);
+                                SPACE_FIRST, IKU_TAG_P, error);
 }
 
 /* Heading, sentence, signature lines with captions and names, filing note:
@@ -427,7 +489,7 @@ add_approval (IkuLayoutBuilder *b, const char *employee, const char *leader, GEr
   g_autofree char *sentence = iku_layout_dup_drawable (
       b, style_body.style, iku_wording_get (b->wording, IKU_TEXT_APPROVAL), -1);
   if (!builder_add_paragraph (b, &style_body, MARGIN_LEFT, CONTENT_WIDTH, sentence,
-                              SPACE_FIRST, error))
+                              SPACE_FIRST, IKU_TAG_P, error))
     return FALSE;
 
   double column = (CONTENT_WIDTH - SIGN_GAP) / 2;
@@ -442,26 +504,32 @@ add_approval (IkuLayoutBuilder *b, const char *employee, const char *leader, GEr
       b, style_caption.style, iku_wording_get (b->wording, IKU_TEXT_SIGN_EMPLOYEE), -1);
   g_autofree char *sign_leader = iku_layout_dup_drawable (
       b, style_caption.style, iku_wording_get (b->wording, IKU_TEXT_SIGN_LEADER), -1);
+  /* Read column by column: caption and name of the employee, then the leader's. */
+  guint caption_employee = builder_add_element (b, IKU_TAG_P, 0);
+  guint name_employee_p = builder_add_element (b, IKU_TAG_P, 0);
+  guint caption_leader = builder_add_element (b, IKU_TAG_P, 0);
+  guint name_leader_p = builder_add_element (b, IKU_TAG_P, 0);
   Cell captions[2] = {
-    { &style_caption, MARGIN_LEFT, column, sign_employee },
-    { &style_caption, x2, column, sign_leader },
+    { &style_caption, MARGIN_LEFT, column, sign_employee, caption_employee },
+    { &style_caption, x2, column, sign_leader, caption_leader },
   };
-  if (!builder_add_row (b, captions, 2, 2.0, -1, NULL, 0.0, error))
+  if (!builder_add_row (b, captions, 2, 2.0, -1, NULL, 0.0, 0, error))
     return FALSE;
 
   g_autofree char *name_employee = iku_layout_dup_drawable (b, style_body.style, employee, -1);
   g_autofree char *name_leader = iku_layout_dup_drawable (b, style_body.style,
                                                           leader != NULL ? leader : "", -1);
   Cell names[2] = {
-    { &style_body, MARGIN_LEFT, column, name_employee },
-    { &style_body, x2, column, name_leader },
+    { &style_body, MARGIN_LEFT, column, name_employee, name_employee_p },
+    { &style_body, x2, column, name_leader, name_leader_p },
   };
-  if (!builder_add_row (b, names, 2, 1.0, -1, NULL, 0.0, error))
+  if (!builder_add_row (b, names, 2, 1.0, -1, NULL, 0.0, 0, error))
     return FALSE;
 
   g_autofree char *note = iku_layout_dup_drawable (
       b, style_note.style, iku_wording_get (b->wording, IKU_TEXT_FILING_NOTE), -1);
-  if (!builder_add_paragraph (b, &style_note, MARGIN_LEFT, CONTENT_WIDTH, note, 18.0, error))
+  if (!builder_add_paragraph (b, &style_note, MARGIN_LEFT, CONTENT_WIDTH, note, 18.0,
+                              IKU_TAG_P, error))
     return FALSE;
 
   if (b->units->len > first)

@@ -64,6 +64,7 @@ pager_close_bar (Pager *p)
     return;
   IkuDrawOp op = {
     .kind = IKU_DRAW_RECT,
+    .element = IKU_LAYOUT_ARTIFACT_LAYOUT,
     .rgb = COLOR_BAR,
     .x = MARGIN_LEFT,
     .y = p->bar_bottom + 2.0,
@@ -161,6 +162,7 @@ iku_layout_builder_add_footers (IkuLayoutBuilder *b)
                                                  CONTENT_WIDTH - side_width - 24.0);
       IkuDrawOp rule = {
         .kind = IKU_DRAW_LINE,
+        .element = IKU_LAYOUT_ARTIFACT_PAGINATION,
         .rgb = COLOR_FOOTER,
         .x = MARGIN_LEFT,
         .y = FOOTER_RULE_Y,
@@ -170,6 +172,7 @@ iku_layout_builder_add_footers (IkuLayoutBuilder *b)
       };
       IkuDrawOp text = {
         .kind = IKU_DRAW_TEXT,
+        .element = IKU_LAYOUT_ARTIFACT_PAGINATION,
         .rgb = style_footer.rgb,
         .y = FOOTER_BASELINE,
         .style = style_footer.style,

@@ -19,8 +19,42 @@ typedef enum {
   IKU_DRAW_RECT,   /* a filled rectangle, lower left (x, y), upper right (x2, y2) */
 } IkuDrawKind;
 
+/* The structure of the IKU for tagged PDF: a tree of elements in reading order,
+ * each a standard structure type (PDF 32000-1, 14.8.4). */
+typedef enum {
+  IKU_TAG_DOCUMENT,
+  IKU_TAG_H1,
+  IKU_TAG_H2,
+  IKU_TAG_P,
+  IKU_TAG_TABLE,
+  IKU_TAG_TR,
+  IKU_TAG_TH,
+  IKU_TAG_TD,
+  IKU_TAG_L,
+  IKU_TAG_LI,
+  IKU_TAG_LBL,
+  IKU_TAG_LBODY,
+  IKU_TAG_N_ROLES
+} IkuTagRole;
+
+/* An element either groups other elements (Document, Table, TR, L, LI, LBody) or
+ * holds the text of the draw ops that name it, never both. Element 0 is the
+ * Document; every other element's parent comes before it, and siblings come in
+ * reading order. */
+typedef struct {
+  IkuTagRole role;
+  guint      parent;   /* index of the parent; 0 for the Document itself */
+} IkuLayoutElement;
+
+/* IkuDrawOp.element for what is not content: decoration (rules, item bars,
+ * signature lines) and pagination (the footer with name and page number). */
+#define IKU_LAYOUT_ARTIFACT_LAYOUT     (-1)
+#define IKU_LAYOUT_ARTIFACT_PAGINATION (-2)
+
 typedef struct {
   IkuDrawKind  kind;
+  gint         element;      /* index of the element a text belongs to, or an
+                              * IKU_LAYOUT_ARTIFACT_*; shapes are always artifacts */
   guint32      rgb;          /* 0xRRGGBB: text and fill colour, or stroke colour */
   double       x, y;
   double       x2, y2;       /* LINE and RECT */
@@ -36,5 +70,10 @@ typedef struct {
 const IkuDrawOp *iku_layout_get_page_ops (const IkuLayout *layout,
                                           guint            page,
                                           guint           *n_ops);
+
+/* The structure elements, @n_elements of them (at least the Document).
+ * (transfer none) */
+const IkuLayoutElement *iku_layout_get_elements (const IkuLayout *layout,
+                                                 guint           *n_elements);
 
 G_END_DECLS

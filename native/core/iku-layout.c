@@ -14,6 +14,8 @@ iku_layout_free (IkuLayout *layout)
     return;
   if (layout->pages != NULL)
     g_ptr_array_unref (layout->pages);
+  if (layout->elements != NULL)
+    g_array_unref (layout->elements);
   if (layout->strings != NULL)
     g_string_chunk_free (layout->strings);
   g_free (layout->missing);
@@ -80,6 +82,9 @@ iku_layout_new (const IkuSchema  *schema,
   g_autoptr(IkuLayout) layout = g_new0 (IkuLayout, 1);
   layout->strings = g_string_chunk_new (4096);
   layout->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  layout->elements = g_array_new (FALSE, FALSE, sizeof (IkuLayoutElement));
+  IkuLayoutElement document = { IKU_TAG_DOCUMENT, 0 };
+  g_array_append_val (layout->elements, document);
   layout->title = iku_wording_format (wording, IKU_TEXT_DOC_TITLE, name, NULL);
   layout->author = dup_nonblank (iku_schema_get_leader (schema));
   layout->subject = g_strdup (iku_wording_get (wording, IKU_TEXT_DOC_SUBJECT));
@@ -147,4 +152,13 @@ iku_layout_get_page_ops (const IkuLayout *layout, guint page, guint *n_ops)
   if (n_ops != NULL)
     *n_ops = ops->len;
   return (const IkuDrawOp *) (gpointer) ops->data;
+}
+
+const IkuLayoutElement *
+iku_layout_get_elements (const IkuLayout *layout, guint *n_elements)
+{
+  g_return_val_if_fail (layout != NULL, NULL);
+  g_return_val_if_fail (n_elements != NULL, NULL);
+  *n_elements = layout->elements->len;
+  return (const IkuLayoutElement *) (gpointer) layout->elements->data;
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
- * Single-byte encodings of text for iku-pdf.c; see iku-pdf-encoding.h. */
+ * PDFDocEncoding for iku-pdf.c; see iku-pdf-encoding.h. */
 #include "iku-pdf-encoding.h"
 
 typedef struct {
@@ -11,19 +11,6 @@ typedef struct {
   const ByteCode *upper;   /* sorted by unicode */
   guint           n_upper;
 } ByteEncoding;
-
-/* Windows-1252 = WinAnsiEncoding (PDF 32000-1, Annex D). Keep in step with
- * WINANSI in templates/font/make-font.py: the fonts of this path have exactly
- * these characters. */
-static const ByteCode winansi_upper[] = {
-  { 0x0152, 0x8C }, { 0x0153, 0x9C }, { 0x0160, 0x8A }, { 0x0161, 0x9A },
-  { 0x0178, 0x9F }, { 0x017D, 0x8E }, { 0x017E, 0x9E }, { 0x0192, 0x83 },
-  { 0x02C6, 0x88 }, { 0x02DC, 0x98 }, { 0x2013, 0x96 }, { 0x2014, 0x97 },
-  { 0x2018, 0x91 }, { 0x2019, 0x92 }, { 0x201A, 0x82 }, { 0x201C, 0x93 },
-  { 0x201D, 0x94 }, { 0x201E, 0x84 }, { 0x2020, 0x86 }, { 0x2021, 0x87 },
-  { 0x2022, 0x95 }, { 0x2026, 0x85 }, { 0x2030, 0x89 }, { 0x2039, 0x8B },
-  { 0x203A, 0x9B }, { 0x20AC, 0x80 }, { 0x2122, 0x99 },
-};
 
 /* PDFDocEncoding (PDF 32000-1, Annex D), for document info. */
 static const ByteCode pdfdoc_upper[] = {
@@ -37,7 +24,6 @@ static const ByteCode pdfdoc_upper[] = {
   { 0x2122, 0x92 }, { 0x2212, 0x8A }, { 0xFB01, 0x93 }, { 0xFB02, 0x94 },
 };
 static const ByteEncoding encodings[] = {
-  [IKU_PDF_ENCODING_WINANSI] = { winansi_upper, G_N_ELEMENTS (winansi_upper) },
   [IKU_PDF_ENCODING_PDFDOC] = { pdfdoc_upper, G_N_ELEMENTS (pdfdoc_upper) },
 };
 

@@ -211,7 +211,7 @@ read_rows (IkuSchema *schema, const IkuGrid *grid, const IkuSchemaColumns *layou
           g_autofree char *clean = iku_text_dup_clean_name (name);
           if (strlen (clean) > IKU_MAX_NAME_BYTES)
             {
-              warn (schema, "Række %u: navnet er længere end %d tegn og ligner ikke et navn. "
+              warn (schema, "Række %u: navnet fylder mere end %d byte og ligner ikke et navn. "
                     "Rækken kommer ikke med i nogen IKU; ret navnet, og lav IKU'erne igen.",
                     shown_row, IKU_MAX_NAME_BYTES);
               current = NULL;

@@ -22,8 +22,12 @@ struct _IkuOdsBuilder
   char    *display_name;
   IkuBook *book;
   guint64  book_bytes;        /* text stored in the book so far */
+  guint64  book_cells;        /* cells stored in the book so far, all sheets */
+
+  guint64  book_merges;       /* merged areas in the book so far */
 
   IkuGrid *grid;              /* the open sheet */
+  IkuOdsMerges *merges;       /* its merged areas */
   guint64  row;               /* position of the open (or next) row */
   guint64  row_repeat;
   guint64  col;               /* position of the open (or next) cell */
@@ -81,6 +85,7 @@ iku_ods_builder_free (IkuOdsBuilder *builder)
   g_free (builder->display_name);
   g_clear_pointer (&builder->book, iku_book_free);
   g_clear_pointer (&builder->grid, iku_grid_free);
+  g_clear_pointer (&builder->merges, iku_ods_merges_free);
   g_array_unref (builder->row_cells);
   g_string_free (builder->cell_text, TRUE);
   g_free (builder->cell_value);
@@ -121,6 +126,7 @@ iku_ods_builder_start_sheet (IkuOdsBuilder *builder, const char *name, GError **
   /* Calc always names its sheets; "Ark" is its Danish default. */
   g_autofree char *fallback = g_strdup_printf ("Ark%u", n_sheets + 1);
   builder->grid = iku_grid_new (name != NULL && *name != '\0' ? name : fallback);
+  builder->merges = iku_ods_merges_new ();
   builder->row = 0;
   return TRUE;
 }
@@ -130,6 +136,7 @@ iku_ods_builder_end_sheet (IkuOdsBuilder *builder)
 {
   g_return_if_fail (builder != NULL && builder->grid != NULL);
   iku_book_add_sheet (builder->book, g_steal_pointer (&builder->grid));
+  g_clear_pointer (&builder->merges, iku_ods_merges_free);
 }
 
 /* Checks the bounds before a cell at @row, @col is kept, when @n_more cells and
@@ -156,13 +163,15 @@ check_bounds (IkuOdsBuilder *builder, guint64 row, guint64 col, guint64 n_more,
                    sheet, builder->display_name, row + 1, IKU_MAX_COLS);
       return FALSE;
     }
-  if ((guint64) iku_grid_get_n_cells (builder->grid) + n_more > IKU_MAX_CELLS)
+  /* Counted over the workbook: 256 sheets of repeated cells are 256 times the
+   * memory of one. */
+  if (builder->book_cells + n_more > IKU_MAX_CELLS)
     {
       g_autofree char *cell = dup_cell_name (row, col);
       g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_TOO_LARGE,
-                   "Arket »%s« i filen »%s« har mere end %u udfyldte celler (celle %s er én "
+                   "Filen »%s« har mere end %u udfyldte celler (celle %s på arket »%s« er én "
                    "for meget). Slet det, der ikke hører til skemaet, og prøv igen.",
-                   sheet, builder->display_name, IKU_MAX_CELLS, cell);
+                   builder->display_name, IKU_MAX_CELLS, cell, sheet);
       return FALSE;
     }
   if (builder->book_bytes + more_bytes > IKU_MAX_BOOK_TEXT_BYTES)
@@ -184,17 +193,23 @@ store_cell (IkuOdsBuilder *builder, guint64 row, guint64 col, const PendingCell 
 {
   const char *text = pending->text;
   gsize len = pending->len;
-  if (!check_bounds (builder, row, col, 1, len, error))
+  /* Hidden under a merged area: never stored, but counted, so that hidden
+   * cells cost as much of the bound as shown ones. */
+  gboolean hidden = iku_ods_merges_covers (builder->merges, row, col);
+  if (!check_bounds (builder, row, col, 1, hidden ? 0 : len, error))
     return FALSE;
+  if (hidden)
+    {
+      builder->book_cells++;
+      return TRUE;
+    }
 
   g_autoptr(GError) grid_error = NULL;
   gboolean stored = pending->refused
                     ? iku_grid_refuse_cell (builder->grid, (guint) row, (guint) col, &grid_error)
                     : iku_grid_set_cell (builder->grid, (guint) row, (guint) col, text,
                                          (gssize) len, &grid_error);
-  /* A refused cell is recorded in the grid; the schema reports it. */
-  if (!stored && g_error_matches (grid_error, IKU_GRID_ERROR, IKU_GRID_ERROR_CELL_TOO_LARGE))
-    return TRUE;
+  /* A refused cell is recorded in the grid, not an error; the schema reports it. */
   if (!stored)
     {
       g_autofree char *cell = dup_cell_name (row, col);
@@ -208,6 +223,7 @@ store_cell (IkuOdsBuilder *builder, guint64 row, guint64 col, const PendingCell 
       return FALSE;
     }
   builder->book_bytes += len;
+  builder->book_cells++;
   return TRUE;
 }
 
@@ -243,23 +259,38 @@ iku_ods_builder_end_row (IkuOdsBuilder *builder, GError **error)
   return TRUE;
 }
 
-void
-iku_ods_builder_skip_cells (IkuOdsBuilder *builder, guint64 n_cells)
+gboolean
+iku_ods_builder_start_cell (IkuOdsBuilder *builder, guint64 n_repeated, guint64 n_rows_spanned,
+                            guint64 n_cols_spanned, char *value, GError **error)
 {
-  g_return_if_fail (builder != NULL);
-  builder->col = saturating_add (builder->col, MAX (n_cells, 1));
-}
-
-void
-iku_ods_builder_start_cell (IkuOdsBuilder *builder, guint64 n_repeated, char *value)
-{
-  g_return_if_fail (builder != NULL);
+  g_return_val_if_fail (builder != NULL && builder->grid != NULL, FALSE);
   builder->cell_repeat = MAX (n_repeated, 1);
   g_string_truncate (builder->cell_text, 0);
   builder->cell_has_paragraph = FALSE;
   builder->cell_refused = FALSE;
   g_free (builder->cell_value);
   builder->cell_value = value;
+
+  /* One merged area per element, at its first position; an anchor that is
+   * itself hidden merges nothing, as in Calc. */
+  if ((n_rows_spanned > 1 || n_cols_spanned > 1)
+      && !iku_ods_merges_covers (builder->merges, builder->row, builder->col))
+    {
+      if (builder->book_merges >= IKU_MAX_CELLS)
+        {
+          g_autofree char *cell = dup_cell_name (builder->row, builder->col);
+          g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_TOO_LARGE,
+                       "Filen »%s« har mere end %u flettede celleområder (ved celle %s på arket "
+                       "»%s«). Slet det, der ikke hører til skemaet, og prøv igen.",
+                       builder->display_name, IKU_MAX_CELLS, cell,
+                       iku_grid_get_sheet_name (builder->grid));
+          return FALSE;
+        }
+      iku_ods_merges_add (builder->merges, builder->row, builder->col, n_rows_spanned,
+                          n_cols_spanned);
+      builder->book_merges++;
+    }
+  return TRUE;
 }
 
 /* Whether the open cell can take @more bytes of text. A cell that outgrows

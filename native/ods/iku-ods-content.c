@@ -22,6 +22,7 @@ typedef struct {
   /* Raised while feeding libxml2: it wins over what libxml2 then says. */
   GError          *feed_error;
   IkuOdsProlog     prolog;
+  IkuOdsMarkup     markup;
   gboolean         not_xml;
 
   /* The first errors libxml2 reported: one of its own limits (a text node
@@ -43,6 +44,33 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Parser, parser_clear)
 
 /* ---- feeding libxml2 ------------------------------------------------------ */
 
+static gboolean
+check_markup (Parser *p, const guint8 *bytes, gsize len)
+{
+  const char *what = NULL;
+  switch (iku_ods_markup_feed (&p->markup, bytes, len))
+    {
+    case IKU_ODS_MARKUP_OK:
+      return TRUE;
+    case IKU_ODS_MARKUP_TOO_MANY_ATTRIBUTES:
+      what = "et element med flere egenskaber (attributter)";
+      break;
+    case IKU_ODS_MARKUP_TOO_MANY_NAMESPACES:
+      what = "flere navnerumserklæringer";
+      break;
+    case IKU_ODS_MARKUP_TOO_DEEP:
+    default:
+      what = "dybere indlejring";
+      break;
+    }
+  g_set_error (&p->feed_error, IKU_ODS_ERROR, IKU_ODS_ERROR_TOO_LARGE,
+               "Filen »%s« kan ikke læses: content.xml har %s, end noget regneark skriver, "
+               "og end ikuflet kan læse. Kontrollér, at det er det rigtige skema, eller åbn "
+               "det i LibreOffice Calc, og gem det igen.",
+               p->display_name, what);
+  return FALSE;
+}
+
 static int
 read_callback (void *context, char *buffer, int len)
 {
@@ -57,7 +85,7 @@ read_callback (void *context, char *buffer, int len)
   switch (iku_ods_prolog_feed (&p->prolog, (const guint8 *) buffer, (gsize) n))
     {
     case IKU_ODS_PROLOG_OK:
-      return (int) n;
+      return check_markup (p, (const guint8 *) buffer, (gsize) n) ? (int) n : -1;
     case IKU_ODS_PROLOG_DOCTYPE:
       iku_ods_set_forbidden (&p->feed_error, p->display_name);
       return -1;
@@ -162,6 +190,7 @@ iku_ods_content_parse (IkuOdsStream *content, const char *display_name, gboolean
   p.display_name = display_name;
   p.builder = iku_ods_builder_new (display_name);
   p.prolog = (IkuOdsProlog) IKU_ODS_PROLOG_INIT;
+  p.markup = (IkuOdsMarkup) IKU_ODS_MARKUP_INIT;
   if (out_not_xml != NULL)
     *out_not_xml = FALSE;
 

@@ -9,10 +9,12 @@
 
 G_BEGIN_DECLS
 
-/* Bytes decompressed from content.xml at most: the zip-bomb guard. LibreOffice
- * writes some 100-300 bytes per filled cell, so a sheet at IKU_MAX_CELLS is far
- * below this; a few kilobytes on disk can inflate to far more. */
-#define IKU_ODS_MAX_CONTENT_BYTES (G_GUINT64_CONSTANT (1) << 30)
+/* Bytes decompressed from content.xml at most: the zip-bomb guard, sized so
+ * that libxml2 gets through any content of that size within the reader's time
+ * budget (2 s). LibreOffice writes some 500 bytes per employee (name,
+ * individual and team cell), so 2,000 employees take 1 MB and this is some
+ * 60,000; a few kilobytes on disk can inflate to far more. */
+#define IKU_ODS_MAX_CONTENT_BYTES (G_GUINT64_CONSTANT (32) << 20)
 
 /* Bytes of META-INF/manifest.xml searched for the mark of a password. */
 #define IKU_ODS_MAX_MANIFEST_BYTES (1024 * 1024)
@@ -81,6 +83,59 @@ IkuOdsPrologResult iku_ods_prolog_feed (IkuOdsProlog *prolog,
                                         const guint8 *bytes,
                                         gsize         len);
 
+/* The markup guard in front of libxml2 (iku-ods-markup.c): bounds what makes
+ * libxml2's work grow faster than the file. A spreadsheet application writes a
+ * handful of attributes per element and some 40 namespace declarations on the
+ * root; nesting deeper than 256 is libxml2's own limit. */
+#define IKU_ODS_MAX_ATTRIBUTES 128u   /* per start tag, namespace declarations included */
+#define IKU_ODS_MAX_NAMESPACES 128u   /* declarations in scope at any element */
+#define IKU_ODS_MAX_DEPTH      256u   /* open elements */
+
+typedef enum {
+  IKU_ODS_MARKUP_OK,
+  IKU_ODS_MARKUP_TOO_MANY_ATTRIBUTES,
+  IKU_ODS_MARKUP_TOO_MANY_NAMESPACES,
+  IKU_ODS_MARKUP_TOO_DEEP,
+} IkuOdsMarkupResult;
+
+typedef struct {
+  /* all private */
+  int                state;
+  IkuOdsMarkupResult result;
+  guint              depth;
+  guint              n_namespaces;    /* declarations in scope */
+  guint              tag_attributes;  /* of the open start tag */
+  guint              tag_namespaces;
+  int                name_matched;    /* of "xmlns" in the attribute's name; -1: no */
+  guint              run;             /* '-', ']' or '?' seen in a row */
+  guint8             quote;
+  guint8             namespaces_at[IKU_ODS_MAX_DEPTH];  /* declared by each open element */
+} IkuOdsMarkup;
+G_STATIC_ASSERT (IKU_ODS_MAX_NAMESPACES <= G_MAXUINT8);
+
+#define IKU_ODS_MARKUP_INIT { 0 }
+IkuOdsMarkupResult iku_ods_markup_feed (IkuOdsMarkup *markup,
+                                        const guint8 *bytes,
+                                        gsize         len);
+
+/* The merged areas of one sheet (iku-ods-merges.c). Positions are those of
+ * the builder; a hostile file may hold numbers beyond the sheet, and the
+ * arithmetic saturates. */
+typedef struct _IkuOdsMerges IkuOdsMerges;
+
+IkuOdsMerges *iku_ods_merges_new         (void);
+void          iku_ods_merges_free        (IkuOdsMerges       *merges);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IkuOdsMerges, iku_ods_merges_free)
+gboolean      iku_ods_merges_covers      (IkuOdsMerges       *merges,
+                                          guint64             row,
+                                          guint64             col);
+void          iku_ods_merges_add         (IkuOdsMerges       *merges,
+                                          guint64             row,
+                                          guint64             col,
+                                          guint64             n_rows,
+                                          guint64             n_cols);
+guint         iku_ods_merges_get_n_added (const IkuOdsMerges *merges);
+
 /* Builds a book from the events of a spreadsheet's content: sheets, rows and
  * cells in document order, with their repetitions. It owns the positions, the
  * bounds and the messages that name a sheet and a cell. */
@@ -98,14 +153,17 @@ void           iku_ods_builder_start_row       (IkuOdsBuilder  *builder,
                                                 guint64         n_repeated);
 gboolean       iku_ods_builder_end_row         (IkuOdsBuilder  *builder,
                                                 GError        **error);
-/* Covered cells: they take room, their content is never seen. */
-void           iku_ods_builder_skip_cells      (IkuOdsBuilder  *builder,
-                                                guint64         n_cells);
-/* @value: (transfer full) (nullable): the office:*-value text, used only when
+/* A table:table-cell or table:covered-table-cell: Calc shows either unless
+ * it lies inside a merged area (and is not its first cell). @n_rows_spanned,
+ * @n_cols_spanned: the merged area this cell begins (1 and 1: none).
+ * @value: (transfer full) (nullable): the office:*-value text, used only when
  * the cell has no paragraph at all. */
-void           iku_ods_builder_start_cell      (IkuOdsBuilder  *builder,
+gboolean       iku_ods_builder_start_cell      (IkuOdsBuilder  *builder,
                                                 guint64         n_repeated,
-                                                char           *value);
+                                                guint64         n_rows_spanned,
+                                                guint64         n_cols_spanned,
+                                                char           *value,
+                                                GError        **error);
 gboolean       iku_ods_builder_start_paragraph (IkuOdsBuilder  *builder,
                                                 GError        **error);
 gboolean       iku_ods_builder_append_text     (IkuOdsBuilder  *builder,

@@ -212,16 +212,26 @@ start_element (IkuOdsWalk *w, Role *role, GError **error)
         *role = ROLE_ROW_GROUP;
       return TRUE;
     case ROLE_ROW:
+      /* A covered cell is hidden by the merged area it lies in, not by its
+       * element: Calc shows one that no area covers, and hides an ordinary
+       * cell that one does (iku-ods-merges.c). Only an ordinary cell begins
+       * an area. */
       if (is_element (ns, name, NS_TABLE, "table-cell"))
         {
           *role = ROLE_CELL;
-          iku_ods_builder_start_cell (w->builder,
-                                      read_count (w, NS_TABLE, "number-columns-repeated"),
-                                      dup_cell_value (w));
+          return iku_ods_builder_start_cell (w->builder,
+                                             read_count (w, NS_TABLE, "number-columns-repeated"),
+                                             read_count (w, NS_TABLE, "number-rows-spanned"),
+                                             read_count (w, NS_TABLE, "number-columns-spanned"),
+                                             dup_cell_value (w), error);
         }
-      else if (is_element (ns, name, NS_TABLE, "covered-table-cell"))
-        iku_ods_builder_skip_cells (w->builder,
-                                    read_count (w, NS_TABLE, "number-columns-repeated"));
+      if (is_element (ns, name, NS_TABLE, "covered-table-cell"))
+        {
+          *role = ROLE_CELL;
+          return iku_ods_builder_start_cell (w->builder,
+                                             read_count (w, NS_TABLE, "number-columns-repeated"),
+                                             1, 1, dup_cell_value (w), error);
+        }
       return TRUE;
     case ROLE_CELL:
       if (!is_element (ns, name, NS_TEXT, "p") && !is_element (ns, name, NS_TEXT, "h"))

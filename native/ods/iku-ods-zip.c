@@ -74,6 +74,15 @@ set_open_error (GError **error, const char *display_name, zip_error_t *zip_error
                    "Luk andre programmer, og prøv igen.",
                    display_name);
       break;
+    case ZIP_ER_EXISTS:
+      /* Two entries of one name (with ZIP_CHECKCONS). libzip would read the
+       * first, LibreOffice 7.4 the last, and later versions refuse the package. */
+      iku_ods_set_corrupt (error, display_name, "zip-arkivet har to filer med samme navn");
+      break;
+    case ZIP_ER_INCONS:
+      iku_ods_set_corrupt (error, display_name,
+                           "zip-arkivets indholdsfortegnelse passer ikke med filerne i arkivet");
+      break;
     case ZIP_ER_MULTIDISK:
       iku_ods_set_corrupt (error, display_name, "zip-arkivet er delt over flere filer");
       break;
@@ -90,7 +99,11 @@ open_source (zip_source_t *source, const char *display_name, gboolean starts_lik
 {
   zip_error_t zip_error;
   zip_error_init (&zip_error);
-  zip_t *archive = zip_open_from_source (source, ZIP_RDONLY, &zip_error);
+  /* ZIP_CHECKCONS: every local header must agree with the central directory
+   * (name, sizes, method), as LibreOffice requires, and no two entries may
+   * share a name; otherwise two readers of one archive could see different
+   * files in it. */
+  zip_t *archive = zip_open_from_source (source, ZIP_RDONLY | ZIP_CHECKCONS, &zip_error);
   if (archive == NULL)
     {
       zip_source_free (source);
@@ -236,6 +249,16 @@ iku_ods_zip_has_encrypted_streams (IkuOdsZip *zip)
   return g_strstr_len (text, (gssize) len, "encryption-data") != NULL;
 }
 
+static void
+set_too_large (GError **error, const char *display_name, guint64 max_bytes)
+{
+  g_autofree char *size = g_format_size (max_bytes);
+  g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_TOO_LARGE,
+               "Filen »%s« er for stor: regnearkets indhold fylder mere end %s udpakket. "
+               "Kontrollér at det er det rigtige skema.",
+               display_name, size);
+}
+
 void
 iku_ods_stream_free (IkuOdsStream *stream)
 {
@@ -262,6 +285,18 @@ iku_ods_zip_open_content (IkuOdsZip *zip, guint64 max_bytes, GError **error)
                      display_name);
       else
         iku_ods_set_not_ods (error, display_name);
+      return NULL;
+    }
+
+  /* What the directory says it inflates to: a bomb that declares its size is
+   * refused before a byte is inflated; one that lies meets the count in
+   * iku_ods_stream_read. */
+  zip_stat_t st;
+  zip_stat_init (&st);
+  if (zip_stat_index (zip->archive, (zip_uint64_t) index, 0, &st) == 0
+      && (st.valid & ZIP_STAT_SIZE) != 0 && st.size > max_bytes)
+    {
+      set_too_large (error, display_name, max_bytes);
       return NULL;
     }
 
@@ -320,11 +355,7 @@ iku_ods_stream_read (IkuOdsStream *stream, guint8 *buffer, gsize len, GError **e
   stream->n_read += (guint64) n;
   if (stream->n_read > stream->max_bytes)
     {
-      g_autofree char *size = g_format_size (stream->max_bytes);
-      g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_TOO_LARGE,
-                   "Filen »%s« er for stor: regnearkets indhold fylder mere end %s udpakket. "
-                   "Kontrollér at det er det rigtige skema.",
-                   stream->display_name, size);
+      set_too_large (error, stream->display_name, stream->max_bytes);
       return -1;
     }
   return (gssize) n;

@@ -16,6 +16,7 @@
 #include "iku-limits.h"
 #include "iku-schema.h"
 #include "iku-uno-call.h"
+#include "iku-uno-cell-text.h"
 #include "iku-uno-error.h"
 #include "iku-uno-string.h"
 #include "iku-uno-value.h"
@@ -391,6 +392,13 @@ read_cell (Reader        *reader,
       if ((guint64) units > IKU_MAX_CELL_BYTES)
         return iku_grid_refuse_cell (reader->grid, grid_row, grid_col, error);
       text = iku_uno_any_dup_string (value);
+      if (!reader->probe && iku_uno_cell_text_has_lost_field (text))
+        {
+          g_free (text);
+          text = iku_uno_cell_text_dup (range, col, row, error);
+          if (text == NULL)
+            return FALSE;
+        }
     }
   else if (reader->probe)
     return TRUE;   /* a number, a date or an error is no header */

@@ -10,7 +10,7 @@ one or two pages per IKU):
     --threads option): wall time per run from start to exit divided by the number
     of IKUs (so process start and reading the .ods are included), the median of
     several runs; peak RSS (/usr/bin/time -v); bytes per PDF. Also 40 employees
-    whose names are outside Windows-1252, which take the PDF writer's Unicode path;
+    whose names are outside Windows-1252 (Polish, Greek, Cyrillic, Vietnamese, …);
   - the baseline, the original VBA macro's mechanism ported to LibreOffice: in one
     warm headless soffice, for each employee the IKU's content is put into a print
     sheet of a Calc document, which is exported with Calc's PDF filter
@@ -20,7 +20,12 @@ one or two pages per IKU):
     soffice's RSS before, during (peak) and after the 1000-employee export and
     after 50 more 40-employee exports;
   - the .ods reader and the schema rules on 2000 employees in a sheet whose empty
-    rows repeat down to row 1,048,576, as LibreOffice saves them.
+    rows repeat down to row 1,048,576, as LibreOffice saves them;
+  - in one interleaved run (tests/bench/bench_routes.py), on the Danish and the
+    non-Latin 40-employee schemas: the CLI on one core, the routes a user would
+    take instead (Writer's mail merge to one PDF per record, an HR-style Python
+    script with reportlab) and the floor of writing same-size files with fsync and
+    rename; ms and CPU ms per PDF.
 The table goes to stdout, a machine-readable copy to BUILD/bench-results.json.
 Benchmarks are not tests: nothing here fails on a slow figure; the closing lines
 only say which of the targets (issue 5) the figures meet.
@@ -44,6 +49,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 
+import bench_routes  # noqa: E402
 import bench_schema  # noqa: E402
 
 TIME = "/usr/bin/time"
@@ -53,6 +59,12 @@ PAGE_RE = re.compile(rb"/Type\s*/Page(?![s\w])")
 # Targets of issue 5.
 TARGET_RATIO = 10.0          # CLI per IKU on one core vs. the baseline
 TARGET_ONE_PAGE = 50 * 1024  # bytes
+# Targets of issue 13.
+TARGET_RATIO_1252 = 15.0        # tagged, Windows-1252 names, vs. the baseline
+TARGET_RATIO_UNICODE = 12.0     # names outside Windows-1252
+TARGET_UNICODE_PAGE = 20 * 1024
+TARGET_VS_SCRIPT = 5.0          # vs. the reportlab script, per PDF
+TARGET_VS_MERGE = 20.0          # vs. Writer's mail merge, per PDF
 TARGET_EXT_40_MS = 150.0
 TARGET_EXT_1000_MS = 3000.0
 TARGET_GROWTH_MB = 20.0      # soffice during a 1000-employee export
@@ -461,6 +473,46 @@ def bench_ods(binary, schema, rounds):
     }
 
 
+# ---- the routes a user would take instead, interleaved with the CLI ----------
+
+def bench_interleaved(cli, env, schemas, people, results, office_mod, work, rounds):
+    """The CLI on one core, the reportlab script, Writer's mail merge (with an
+    office) and the floor, on the Danish and the non-Latin 40-employee schemas,
+    in rotated order round after round (tests/bench/bench_routes.py)."""
+    keys = ["40", "40_unicode"]
+    sizes = {key: results["cli_%s_1" % key]["bytes_mean"] for key in keys}
+    inputs = {}
+    for key in keys:
+        inputs[key] = os.path.join(work, "script-%s.json" % key)
+        bench_routes.write_script_input(inputs[key], bench_schema, people[key])
+
+    def run_cli(key, out):
+        wall, cpu, _, code, _, err = run_timed(
+            [cli, "--threads", "1", "--out", out, schemas[key]], env)
+        if code != 0:
+            raise BenchError("ikuflet: %s" % err.decode("utf-8", "replace"))
+        return {"ms": wall * 1000.0, "cpu_ms": cpu * 1000.0, "n": len(list_pdfs(out))}
+
+    tools = {
+        "cli": run_cli,
+        "reportlab": lambda key, out: bench_routes.run_reportlab(inputs[key], out),
+        "floor": lambda key, out: bench_routes.run_floor(out, len(people[key]), sizes[key]),
+    }
+    office = None
+    try:
+        if office_mod is not None:
+            office = office_mod.Office(time_limit=3600)
+            office.start()
+            merge = bench_routes.MailMerge(office_mod, office, work)
+            for key in keys:
+                merge.prepare(key, people[key], bench_schema)
+            tools["mailmerge"] = merge.run
+        return bench_routes.run(tools, keys, rounds, work, pdf_stats)
+    finally:
+        if office is not None:
+            office.stop()
+
+
 # ---- the table -------------------------------------------------------------
 
 def fmt(value, digits=1, unit=""):
@@ -520,6 +572,19 @@ def table(results):
     else:
         rows.append(("Extension: XJob.execute to last file", "",
                      results.get("extension_note", "not run"), "", "", "", "", "", ""))
+    routes = results.get("routes")
+    labels = {"cli": "ikuflet CLI, 1 core", "reportlab": "Python + reportlab script",
+              "mailmerge": "Writer mail merge, PDF per record",
+              "floor": "floor: same-size files, fsync+rename"}
+    for name in ("cli", "reportlab", "mailmerge", "floor"):
+        for key, what in (("40", "Danish"), ("40_unicode", "non-Latin names")):
+            r = (routes or {}).get(name, {}).get(key)
+            if r:
+                rows.append(("Interleaved: %s, %s" % (labels[name], what), r["n"],
+                             fmt(r["ms_per_pdf"], 2), fmt(r["cpu_ms_per_pdf"], 2),
+                             fmt(sum(r["runs"]) / len(r["runs"]), 0), "",
+                             fmt(r.get("bytes_mean")), ratio(r["ms_per_pdf"]),
+                             ratio(r["cpu_ms_per_pdf"], base_cpu)))
     ods = results.get("ods_reader")
     if ods:
         rows.append((".ods reader + rules, 1,048,576-row tail", ods["employees"],
@@ -558,6 +623,23 @@ def verdicts(results):
              if results.get(k) and results[k]["bytes_max_one_page"]]
     if sizes:
         say(max(sizes) <= TARGET_ONE_PAGE, "one-page IKU ≤ 50 KB (largest: %d bytes)" % max(sizes))
+    routes = results.get("routes")
+    if routes and "cli" in routes:
+        for key, what in (("40", "Windows-1252 (tagged)"), ("40_unicode", "outside Windows-1252")):
+            cli = routes["cli"][key]
+            if base:
+                want = TARGET_RATIO_1252 if key == "40" else TARGET_RATIO_UNICODE
+                r = base["ms_per_employee"] / cli["ms_per_pdf"]
+                say(r >= want, "%s ≥ %.0f× LibreOffice, interleaved (%.1f×)" % (what, want, r))
+            for name, want in (("reportlab", TARGET_VS_SCRIPT), ("mailmerge", TARGET_VS_MERGE)):
+                other = routes.get(name, {}).get(key)
+                if other:
+                    r = other["ms_per_pdf"] / cli["ms_per_pdf"]
+                    say(r >= want, "%s ≥ %.0f× the %s (%.1f×)" % (what, want, name, r))
+    unicode_size = (results.get("cli_40_unicode_1") or {}).get("bytes_max_one_page")
+    if unicode_size:
+        say(unicode_size <= TARGET_UNICODE_PAGE, "one-page IKU outside Windows-1252 ≤ 20 KB "
+            "(largest: %d bytes)" % unicode_size)
     one, every = results.get("cli_1000_1"), results.get("cli_1000_all")
     if one and every and results["cores"] > 1:
         speedup = one["total_ms"] / every["total_ms"]
@@ -635,7 +717,7 @@ def main():
         }
         people_40 = bench_schema.write(schemas["40"], 40)
         bench_schema.write(schemas["1000"], 1000)
-        bench_schema.write(schemas["40_unicode"], 40, world_share=1.0)
+        people_40_unicode = bench_schema.write(schemas["40_unicode"], 40, world_share=1.0)
         bench_schema.write(schemas["2000_tail"], 2000, calc_tail=True)
 
         progress("CLI")
@@ -671,6 +753,14 @@ def main():
                 except Exception as e:
                     results["extension_note"] = "failed"
                     notes.append("the extension failed: %s" % e)
+        progress("interleaved: CLI, reportlab, mail merge, floor")
+        try:
+            results["routes"] = bench_interleaved(
+                cli, env, schemas, {"40": people_40, "40_unicode": people_40_unicode},
+                results, None if args.no_office else load_office_module(), work,
+                rounds=2 if args.quick else 5)
+        except Exception as e:
+            notes.append("the interleaved run failed: %s" % e)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

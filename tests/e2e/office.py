@@ -15,7 +15,16 @@ pid only.
 Every wait is bounded. A watchdog ends the office and the Python process when a run
 takes longer than its time limit, so a hung office can never hang a test run.
 
-Runs under Debian's /usr/bin/python3 (it has the uno module).
+Which office: the soffice.bin named by the environment variable IKUFLET_SOFFICE,
+by default the system's (/usr/lib/libreoffice/program/soffice.bin). This client
+then uses that office's own pyuno: a uno.py in the office's program folder (as
+`./build.sh office-latest` and LibreOffice's own packages put there) comes before
+Debian's python3-uno, so import this module before anything imports uno. The
+office starts without LD_LIBRARY_PATH, URE_BOOTSTRAP, UNO_TYPES or the client's
+PYTHONPATH in its environment: any of them can make it load another office's
+libraries or types and abort.
+
+Runs under Debian's /usr/bin/python3 (the Python both offices' pyuno are built for).
 """
 
 import atexit
@@ -29,14 +38,27 @@ import threading
 import time
 import uuid
 
-import uno
-import unohelper
-from com.sun.star.beans import NamedValue, PropertyValue
-from com.sun.star.connection import NoConnectException
-from com.sun.star.task import XInteractionHandler
-from com.sun.star.ucb import XCommandEnvironment, XProgressHandler
+SYSTEM_SOFFICE = "/usr/lib/libreoffice/program/soffice.bin"
+SOFFICE_BIN = os.path.abspath(os.environ.get("IKUFLET_SOFFICE") or SYSTEM_SOFFICE)
+PROGRAM_DIR = os.path.dirname(os.path.realpath(SOFFICE_BIN))
+if os.path.isfile(os.path.join(PROGRAM_DIR, "uno.py")):
+    sys.path.insert(0, PROGRAM_DIR)
 
-SOFFICE_BIN = "/usr/lib/libreoffice/program/soffice.bin"
+import uno  # noqa: E402
+import unohelper  # noqa: E402
+import pyuno  # noqa: E402
+from com.sun.star.beans import NamedValue, PropertyValue  # noqa: E402
+from com.sun.star.connection import NoConnectException  # noqa: E402
+from com.sun.star.task import XInteractionHandler  # noqa: E402
+from com.sun.star.ucb import XCommandEnvironment, XProgressHandler  # noqa: E402
+
+if os.path.dirname(os.path.realpath(pyuno.__file__)) != PROGRAM_DIR:
+    raise ImportError("the Python client's pyuno is %s, not the one of %s; import office "
+                      "before uno" % (pyuno.__file__, SOFFICE_BIN))
+
+# What the office must not inherit from this client (see above).
+FOREIGN_ENVIRONMENT = ("LD_LIBRARY_PATH", "URE_BOOTSTRAP", "UNO_TYPES", "PYTHONPATH",
+                       "PYTHONHOME")
 RESTART_EXIT_CODE = 81
 
 EXPORT_SERVICE = "org.ikuflet.Export"
@@ -56,6 +78,12 @@ QUIET_PROFILE_SETTINGS = (
 
 class OfficeError(Exception):
     pass
+
+
+def office_environment():
+    """This process's environment, less what the office must not inherit."""
+    return {k: v for k, v in os.environ.items() if k not in FOREIGN_ENVIRONMENT}
+
 
 
 def pv(name, value):
@@ -155,7 +183,7 @@ class Office:
         args = [SOFFICE_BIN, "--norestore", "--nologo", "--nodefault", "--nolockcheck",
                 "-env:UserInstallation=" + file_url(self.profile_dir),
                 "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe]
-        env = dict(os.environ)
+        env = office_environment()
         env.setdefault("HOME", self.work_dir)
         if self.display is None:
             args[1:1] = ["--headless", "--invisible"]

@@ -18,8 +18,8 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-import uno  # noqa: E402
 from office import end_process, file_url, nv, start_with_extension, stop_and_clean  # noqa: E402
+import uno  # noqa: E402  (after office: the office's own pyuno)
 import fixtures  # noqa: E402
 from fixtures import EXPECTED, NEVER_SHOWN, pdf_name, pdf_text, list_pdfs  # noqa: E402
 

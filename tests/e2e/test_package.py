@@ -32,7 +32,9 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 COMPONENT = "ikuflet.uno.so"
 TEMPLATE = "template/kompetenceskema.ods"   # iku-uno-component.c: TEMPLATE_FILE
-LIBREOFFICE_PROGRAM = "/usr/lib/libreoffice/program"
+# The program folder of the office in use (tests/e2e/office.py: IKUFLET_SOFFICE).
+LIBREOFFICE_PROGRAM = os.path.dirname(os.path.realpath(
+    os.environ.get("IKUFLET_SOFFICE") or "/usr/lib/libreoffice/program/soffice.bin"))
 
 
 class TestPackage(unittest.TestCase):
@@ -156,7 +158,9 @@ class TestPackage(unittest.TestCase):
         self.assertEqual(len(hpdf), 1)
         self.assertIn(hpdf[0], self.names, "libhpdf is not bundled under its soname")
 
-        env = {k: v for k, v in os.environ.items() if k != "LD_LIBRARY_PATH"}
+        # As inside soffice.bin: the office's own UNO libraries are loaded already
+        # (ldd finds them by soname in its program folder, as the process does).
+        env = dict(os.environ, LD_LIBRARY_PATH=LIBREOFFICE_PROGRAM)
         out = subprocess.run(["ldd", self.component], check=True, capture_output=True,
                              text=True, env=env).stdout
         self.assertNotIn("not found", out)
@@ -165,7 +169,7 @@ class TestPackage(unittest.TestCase):
                          os.path.realpath(os.path.join(self.unpacked, hpdf[0])),
                          "libhpdf must come from the extension")
         for lib in ("libuno_sal.so.3", "libuno_cppu.so.3"):
-            self.assertTrue(resolved[lib].startswith(LIBREOFFICE_PROGRAM), resolved[lib])
+            self.assertTrue(resolved[lib].startswith(LIBREOFFICE_PROGRAM + "/"), resolved[lib])
 
 
 def main():

@@ -10,12 +10,20 @@ and the value of a date cell in a file not saved by an office: the file stores a
 display text, but LibreOffice shows the date in the cell's (here default) number
 format, as a user sees it. test_export.py checks formatted dates on its own.
 
+TestOfficeText: cells whose text the office has to rebuild from its own text model
+(spaces as text:s, tabs, line breaks, hyperlinks, also after a line break) give PDFs
+whose drawn text (every text operator, spaces included) is the CLI's, exactly.
+LibreOffice 7.4 drops text:tab and text:line-break when it loads a cell, and Calc
+shows the cell so: there the extension must write what the CLI writes for the text
+as Calc shows it.
+
 Usage: test_parity.py --oxt PATH --cli PATH --fixtures DIR [--also SCHEMA]...
        (with IKUFLET_DATA_DIR set for the CLI)
 """
 
 import argparse
 import glob
+import importlib.util
 import json
 import os
 import re
@@ -91,6 +99,122 @@ def make_test(fixture):
             ext_text = pdf_text(os.path.join(ext_out, name))
             self.assertEqual(mask_date(ext_text), mask_date(cli_text), name)
     return test
+
+
+# ---- text the office rebuilds from its text model --------------------------------
+
+def load_fixture_writer():
+    """tests/data/ods/make-fixtures.py, for its ODS writer."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "ods",
+                        "make-fixtures.py")
+    spec = importlib.util.spec_from_file_location("make_fixtures", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+LINK = '<text:a xlink:type="simple" xlink:href="https://example.org/kursus">%s</text:a>'
+
+# (name, individual cell's paragraphs as ODF, the same as an office that ignores
+# text:tab and text:line-break shows it). All constructs in the text model.
+OFFICE_TEXT_PEOPLE = (
+    ("Anne Æbelø",
+     ('Kursus med ord og<text:s text:c="3"/>mellemrum<text:tab/>og tab.',
+      'Linje<text:line-break/>skift og ' + LINK % "et link" + ' til kursus.'),
+     ('Kursus med ord og<text:s text:c="3"/>mellemrumog tab.',
+      'Linjeskift og ' + LINK % "et link" + ' til kursus.')),
+    ("Bo Holm",
+     ('Se ' + LINK % "kursuskataloget" + ' og<text:s text:c="2"/>vælg to.',),
+     ('Se ' + LINK % "kursuskataloget" + ' og<text:s text:c="2"/>vælg to.',)),
+    ("Carl Dahl",
+     ('Først ' + LINK % "A" + ' før<text:line-break/>midt ' + LINK % "B" +
+      ' efter<text:line-break/>slut ' + LINK % "C" + '.',
+      'Ny linje<text:line-break/>og ' + LINK % "D" + ' til sidst'),
+     ('Først ' + LINK % "A" + ' førmidt ' + LINK % "B" + ' efterslut ' + LINK % "C" + '.',
+      'Ny linjeog ' + LINK % "D" + ' til sidst')),
+)
+OFFICE_TEXT_FIRST_ROW = 6   # 0-based row of Anne Æbelø
+
+
+def write_office_text_schema(path, as_shown_without_breaks):
+    """A schema with the OFFICE_TEXT_PEOPLE; @as_shown_without_breaks: their cells
+    as an office that ignores text:tab and text:line-break shows them."""
+    mf = load_fixture_writer()
+
+    def paragraphs(parts):
+        return mf.C(raw="".join("<text:p>%s</text:p>" % p for p in parts),
+                    attrs=' office:value-type="string" calcext:value-type="string"')
+
+    rows = [["Det fælles kompetenceskema", None, None, mf.BUTTON],
+            ["Team:", "Hjemmeplejen Nord"], ["Leder:", "Birgitte Sørensen"],
+            ["Dato:", "12. marts 2024"], [],
+            [mf.H_NAME, mf.H_INDIVIDUAL, mf.H_TEAM]]
+    for name, cell, shown in OFFICE_TEXT_PEOPLE:
+        rows.append([name, paragraphs(shown if as_shown_without_breaks else cell),
+                     "Fælles temadag"])
+    mf.write_ods(path, mf.document([mf.table("Skema", rows)]))
+
+
+TEXT_OPERATOR = re.compile(rb"(Tj|TJ|Td|TD|Tm|Tf|T\*|'|\")$")
+
+
+def drawn_text(pdf):
+    """Every text operator line of @pdf's uncompressed content streams (qpdf):
+    strings exactly as drawn, spaces included, with their positions and fonts."""
+    qdf = pdf + ".qdf"
+    subprocess.run(["qpdf", "--qdf", "--object-streams=disable", pdf, qdf], check=True,
+                   capture_output=True, timeout=60)
+    with open(qdf, "rb") as f:
+        lines = [line.strip() for line in f.read().splitlines()]
+    os.unlink(qdf)
+    return [line for line in lines if TEXT_OPERATOR.search(line)]
+
+
+class TestOfficeText(unittest.TestCase):
+    def test_cells_rebuilt_from_the_text_model(self):
+        base = os.path.join(work, "office-text")
+        cli_out = os.path.join(base, "cli")
+        ext_out = os.path.join(base, "extension")
+        os.makedirs(cli_out)
+        os.makedirs(ext_out)
+        schema = os.path.join(base, "Tekst i celler.ods")
+        write_office_text_schema(schema, False)
+        doc = office.load(schema)
+        try:
+            shown = doc.Sheets.getByIndex(0).getCellByPosition(1, OFFICE_TEXT_FIRST_ROW).getString()
+            ext = office.export(document=doc, folder=ext_out)
+        finally:
+            doc.close(True)
+        self.assertEqual(ext["Error"], "")
+        # Does this office keep tabs and line breaks of a loaded cell (25.2: as
+        # '\t' and as a new paragraph) or drop them (7.4)?
+        keeps_breaks = "\t" in shown
+        if not keeps_breaks:
+            self.assertEqual(shown, "Kursus med ord og   mellemrumog tab.\n"
+                                    "Linjeskift og et link til kursus.")
+            schema = os.path.join(base, "Tekst som vist.ods")
+            write_office_text_schema(schema, True)
+        sys.stderr.write("office-text: this office %s tabs and line breaks of loaded cells\n"
+                         % ("keeps" if keeps_breaks else "drops"))
+        cli = run_cli(schema, cli_out)
+        self.assertIsNone(cli["error"])
+        self.assertEqual(list_pdfs(ext_out), list_pdfs(cli_out))
+        self.assertEqual(len(list_pdfs(cli_out)), len(OFFICE_TEXT_PEOPLE))
+        self.assertEqual(ext["Warnings"], cli["warnings"])
+        for name in list_pdfs(cli_out):
+            self.assertEqual(drawn_text(os.path.join(ext_out, name)),
+                             drawn_text(os.path.join(cli_out, name)), name)
+        # What the CLI drew for Anne: three spaces kept, the tab as a space, the
+        # line break as a new line, the link's text in its place.
+        anne = drawn_text(os.path.join(cli_out, "IKU - Anne \u00c6bel\u00f8.pdf"))
+        if keeps_breaks:
+            for line in (b"(Kursus med ord og   mellemrum og tab.) Tj", b"(Linje) Tj",
+                         b"(skift og et link til kursus.) Tj"):
+                self.assertIn(line, anne)
+        else:
+            for line in (b"(Kursus med ord og   mellemrumog tab.) Tj",
+                         b"(Linjeskift og et link til kursus.) Tj"):
+                self.assertIn(line, anne)
 
 
 def main():

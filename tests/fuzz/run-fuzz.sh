@@ -17,6 +17,14 @@ export IKUFLET_DATA_DIR="$build/templates"
 export ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
 
+# Slow and hungry inputs are findings too: an input that takes longer than
+# FUZZ_TIMEOUT seconds or makes the process grow past FUZZ_RSS_MB fails the run
+# like a crash. The release reader's budget is 2 s and 300 MB for any file up
+# to 10 MB; these limits allow for ASan+UBSan (several times slower, shadow
+# memory and quarantine) on inputs of at most max_len bytes.
+FUZZ_TIMEOUT="${FUZZ_TIMEOUT:-10}"
+FUZZ_RSS_MB="${FUZZ_RSS_MB:-1024}"
+
 status=0
 run() {
   local name="$1" seeds="$2" regressions="$3" max_len="$4"
@@ -24,7 +32,8 @@ run() {
   mkdir -p "$corpus"
   local log="$build/fuzz-$name.log"
   local rc=0
-  "$build/tests/fuzz/fuzz-$name" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 \
+  "$build/tests/fuzz/fuzz-$name" -max_total_time="$seconds" -timeout="$FUZZ_TIMEOUT" \
+    -rss_limit_mb="$FUZZ_RSS_MB" \
     -max_len="$max_len" -print_final_stats=1 -artifact_prefix="$artifacts/$name-" \
     "$corpus" "$seeds" "$regressions" >"$log" 2>&1 || rc=$?
   local execs
@@ -34,7 +43,8 @@ run() {
     tail -40 "$log"
     status=1
   else
-    echo "fuzz-$name: ${execs:-0} runs in ${seconds}s, no crash, corpus $(ls "$corpus" | wc -l) inputs"
+    echo "fuzz-$name: ${execs:-0} runs in ${seconds}s (limits ${FUZZ_TIMEOUT}s, ${FUZZ_RSS_MB} MB)," \
+      "no crash, no slow or hungry input, corpus $(ls "$corpus" | wc -l) inputs"
   fi
 }
 

@@ -82,11 +82,77 @@ is_footer (const IkuDrawOp *op)
   return op->y < FOOTER_TOP;
 }
 
+/* The structure for tagged PDF: a tree rooted in the Document, parents before
+ * children; text only in leaves (which group nothing), decoration and footers
+ * as artifacts, and every leaf has text. */
+static void
+assert_structure_sound (const IkuLayout *layout)
+{
+  guint n = 0;
+  const IkuLayoutElement *elements = iku_layout_get_elements (layout, &n);
+  g_assert_cmpuint (n, >=, 1);
+  g_assert_cmpint (elements[0].role, ==, IKU_TAG_DOCUMENT);
+  g_autofree gboolean *is_parent = g_new0 (gboolean, n);
+  g_autofree guint *n_texts = g_new0 (guint, n);
+  for (guint i = 1; i < n; i++)
+    {
+      g_assert_cmpuint (elements[i].parent, <, i);
+      g_assert_cmpint (elements[i].role, !=, IKU_TAG_DOCUMENT);
+      is_parent[elements[i].parent] = TRUE;
+    }
+  for (guint p = 0; p < iku_layout_get_n_pages (layout); p++)
+    {
+      guint n_ops = 0;
+      const IkuDrawOp *ops = iku_layout_get_page_ops (layout, p, &n_ops);
+      for (guint i = 0; i < n_ops; i++)
+        {
+          const IkuDrawOp *op = &ops[i];
+          if (op->kind != IKU_DRAW_TEXT)
+            g_assert_cmpint (op->element, <, 0);
+          else if (is_footer (op))
+            g_assert_cmpint (op->element, ==, IKU_LAYOUT_ARTIFACT_PAGINATION);
+          else
+            {
+              g_assert_cmpint (op->element, >, 0);
+              g_assert_cmpint (op->element, <, (gint) n);
+              g_assert_false (is_parent[op->element]);
+              n_texts[op->element]++;
+            }
+        }
+    }
+  const IkuTagRole groups[] = { IKU_TAG_TABLE, IKU_TAG_TR, IKU_TAG_L, IKU_TAG_LI, IKU_TAG_LBODY };
+  for (guint i = 1; i < n; i++)
+    for (guint k = 0; k < G_N_ELEMENTS (groups); k++)
+      if (elements[i].role == groups[k])
+        {
+          g_assert_true (is_parent[i]);
+          g_assert_cmpuint (n_texts[i], ==, 0);
+        }
+}
+
+/* The texts of element @element, joined as a screen reader reads them. */
+static char *
+element_text (const IkuLayout *layout, gint element)
+{
+  GString *s = g_string_new (NULL);
+  for (guint p = 0; p < iku_layout_get_n_pages (layout); p++)
+    {
+      guint n_ops = 0;
+      const IkuDrawOp *ops = iku_layout_get_page_ops (layout, p, &n_ops);
+      for (guint i = 0; i < n_ops; i++)
+        if (ops[i].kind == IKU_DRAW_TEXT && ops[i].element == element)
+          g_string_append (s, ops[i].text);
+    }
+  return g_string_free (s, FALSE);
+}
+
 /* Every invariant of a layout: texts on the page and within the margins, only
- * drawable characters, content above the footer, and the right footer. */
+ * drawable characters, content above the footer, the right footer, and a
+ * sound structure. */
 static void
 assert_layout_sound (const IkuLayout *layout, const char *name)
 {
+  assert_structure_sound (layout);
   guint n_pages = iku_layout_get_n_pages (layout);
   g_assert_cmpuint (n_pages, >=, 1);
   g_assert_cmpuint (n_pages, <=, IKU_LAYOUT_MAX_PAGES);
@@ -339,6 +405,40 @@ test_bullets (void)
   g_autoptr(IkuSchema) schema = schema_with_items (items, 1, NULL, 0);
   g_autoptr(IkuLayout) layout = layout_new (schema, NULL);
   assert_layout_sound (layout, "Anne Berg");
+
+  /* Tagged: a P, then one list of four items (label "•", body), then P's. */
+  guint n_elements = 0;
+  const IkuLayoutElement *elements = iku_layout_get_elements (layout, &n_elements);
+  Found wrapped = find_text (layout, "Første punkt");
+  g_autofree char *body = element_text (layout, wrapped.op->element);
+  g_assert_cmpstr (body, ==, "Første punkt har en lang tekst, der er så lang, at den skal "
+                             "ombrydes over flere linjer i planen, så den hængende indrykning "
+                             "kan ses tydeligt på siden.");
+  const IkuLayoutElement *p = &elements[wrapped.op->element];
+  g_assert_cmpint (p->role, ==, IKU_TAG_P);
+  g_assert_cmpint (elements[p->parent].role, ==, IKU_TAG_LBODY);
+  guint li = elements[p->parent].parent;
+  g_assert_cmpint (elements[li].role, ==, IKU_TAG_LI);
+  guint list = elements[li].parent;
+  g_assert_cmpint (elements[list].role, ==, IKU_TAG_L);
+  guint n_items = 0, n_labels = 0;
+  for (guint e = 0; e < n_elements; e++)
+    {
+      n_items += elements[e].role == IKU_TAG_LI && elements[e].parent == list;
+      if (elements[e].role == IKU_TAG_LBL)
+        {
+          g_autofree char *label = element_text (layout, (gint) e);
+          g_assert_cmpstr (label, ==, "•");
+          n_labels++;
+        }
+    }
+  g_assert_cmpuint (n_items, ==, 4);
+  g_assert_cmpuint (n_labels, ==, 4);
+  Found continued = find_text (layout, "fortsættelse af det fjerde");
+  g_assert_cmpint (elements[elements[continued.op->element].parent].role, ==, IKU_TAG_LBODY);
+  Found plain = find_text (layout, "Almindelig tekst bagefter");
+  g_assert_cmpint (elements[plain.op->element].role, ==, IKU_TAG_P);
+  g_assert_cmpuint (elements[plain.op->element].parent, ==, 0);
 
   Found intro = find_text (layout, "Mål for året:");
   guint n_ops = 0;

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * Tests of iku-pdf: real PDFs, checked with poppler and qpdf. */
+#include "iku-font.h"
 #include "iku-layout.h"
 #include "iku-pdf.h"
 #include "iku-pdf-encoding.h"
@@ -15,18 +16,6 @@ data_file (const char *name)
   const char *dir = g_getenv ("IKUFLET_DATA_DIR");
   g_assert_nonnull (dir);
   return g_build_filename (dir, name, NULL);
-}
-
-/* Copies data file @name into @dir; returns the copy's path. (transfer full) */
-static char *
-copy_data_file (const char *name, const char *dir)
-{
-  g_autofree char *source = data_file (name);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GMappedFile) mapped = g_mapped_file_new (source, FALSE, &error);
-  g_assert_no_error (error);
-  g_autoptr(GBytes) bytes = g_mapped_file_get_bytes (mapped);
-  return iku_test_write_bytes (dir, name, bytes);
 }
 
 static IkuPdfWriter *
@@ -81,8 +70,9 @@ render_to_file (IkuPdfWriter *writer, const IkuLayout *layout, const char *name)
   return path;
 }
 
-/* pdffonts' encoding of each font of @pdf, in its order, joined by spaces:
- * "WinAnsi" for the single-byte path, "Identity-H" for the Unicode path.
+/* pdffonts' encoding of each font of @pdf, in its order, joined by spaces
+ * ("WinAnsi": every document's fonts are simple fonts of its own); asserts
+ * that every font is embedded, a subset, and has a ToUnicode map.
  * (transfer full) */
 static char *
 font_encodings (const char *pdf)
@@ -104,6 +94,9 @@ font_encodings (const char *pdf)
       if (columns->len == 0)
         continue;
       g_assert_cmpuint (columns->len, >=, 8);
+      for (guint k = columns->len - 5; k < columns->len - 2; k++)   /* emb sub uni */
+        if (strcmp (g_ptr_array_index (columns, k), "yes") != 0)
+          g_error ("font not embedded, subset and mapped: %s", lines[i]);
       g_ptr_array_add (encodings, g_strdup (g_ptr_array_index (columns, columns->len - 6)));
     }
   return g_strjoinv (" ", (char **) encodings->pdata);
@@ -208,9 +201,9 @@ test_names_round_trip (void)
       g_assert_null (iku_layout_get_missing_chars (layout));
       g_autofree char *path = render_to_file (writer, layout, "iku.pdf");
       /* Each IKU has a name outside Windows-1252 (the Danish one's leader is
-       * Polish): the Unicode path. */
+       * Polish): still one simple font per style. */
       g_autofree char *encodings = font_encodings (path);
-      g_assert_cmpstr (encodings, ==, "Identity-H Identity-H");
+      g_assert_cmpstr (encodings, ==, "WinAnsi WinAnsi");
       g_autofree char *text = iku_test_pdf_text (path);
       g_autofree char *course = g_strconcat ("Kursus for ", names[i], "\n", NULL);
       g_autofree char *footer = g_strconcat ("\n", names[i], "\n", NULL);
@@ -224,43 +217,34 @@ test_names_round_trip (void)
     }
 }
 
-/* The two single-byte encodings, byte by byte (PDF 32000-1, Annex D). */
+/* PDFDocEncoding for document info, byte by byte (PDF 32000-1, Annex D). */
 static void
 test_encodings (void)
 {
   const struct {
     const char *text;
-    const char *winansi;   /* NULL: not encodable */
-    const char *pdfdoc;
+    const char *pdfdoc;   /* NULL: not encodable */
   } cases[] = {
-    { "Søren Ærø Åse", "S\xF8ren \xC6r\xF8 \xC5se", "S\xF8ren \xC6r\xF8 \xC5se" },
-    { "– — … € • “x” ‘y’ „z",
-      "\x96 \x97 \x85 \x80 \x95 \x93x\x94 \x91y\x92 \x84z",
-      "\x85 \x84 \x83 \xA0 \x80 \x8Dx\x8E \x8Fy\x90 \x8Cz" },
-    { "Œœ Šš Žž Ÿ ƒ ‰ ™ ‹›", "\x8C\x9C \x8A\x9A \x8E\x9E \x9F \x83 \x89 \x99 \x8B\x9B",
-      "\x96\x9C \x97\x9D \x99\x9E \x98 \x86 \x8B \x92 \x88\x89" },
-    { "ˆ˜", "\x88\x98", NULL },
-    { "Łukasz ı", NULL, "\x95ukasz \x9A" },
-    { "a\xC2\xA0" "b", NULL, NULL },   /* no-break space */
-    { "a\xC2\xAD" "b", NULL, NULL },   /* soft hyphen */
-    { "a\tb", NULL, NULL },
-    { "Αλέξανδρος", NULL, NULL },
-    { "", "", "" },
+    { "Søren Ærø Åse", "S\xF8ren \xC6r\xF8 \xC5se" },
+    { "– — … € • “x” ‘y’ „z", "\x85 \x84 \x83 \xA0 \x80 \x8Dx\x8E \x8Fy\x90 \x8Cz" },
+    { "Œœ Šš Žž Ÿ ƒ ‰ ™ ‹›", "\x96\x9C \x97\x9D \x99\x9E \x98 \x86 \x8B \x92 \x88\x89" },
+    { "ˆ˜", NULL },
+    { "Łukasz ı", "\x95ukasz \x9A" },
+    { "a\xC2\xA0" "b", NULL },   /* no-break space */
+    { "a\xC2\xAD" "b", NULL },   /* soft hyphen */
+    { "a\tb", NULL },
+    { "Αλέξανδρος", NULL },
+    { "", "" },
   };
   g_autoptr(GString) out = g_string_new (NULL);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      const IkuPdfEncoding encodings[] = { IKU_PDF_ENCODING_WINANSI, IKU_PDF_ENCODING_PDFDOC };
-      const char *want[] = { cases[i].winansi, cases[i].pdfdoc };
-      for (guint k = 0; k < G_N_ELEMENTS (encodings); k++)
-        {
-          gboolean checked = iku_pdf_encode (encodings[k], cases[i].text, NULL);
-          gboolean encoded = iku_pdf_encode (encodings[k], cases[i].text, out);
-          g_assert_cmpint (checked, ==, want[k] != NULL);
-          g_assert_cmpint (encoded, ==, want[k] != NULL);
-          if (want[k] != NULL)
-            g_assert_cmpstr (out->str, ==, want[k]);
-        }
+      gboolean checked = iku_pdf_encode (IKU_PDF_ENCODING_PDFDOC, cases[i].text, NULL);
+      gboolean encoded = iku_pdf_encode (IKU_PDF_ENCODING_PDFDOC, cases[i].text, out);
+      g_assert_cmpint (checked, ==, cases[i].pdfdoc != NULL);
+      g_assert_cmpint (encoded, ==, cases[i].pdfdoc != NULL);
+      if (cases[i].pdfdoc != NULL)
+        g_assert_cmpstr (out->str, ==, cases[i].pdfdoc);
     }
 }
 
@@ -303,8 +287,8 @@ test_single_byte (void)
 }
 
 /* A no-break space and a soft hyphen are in Windows-1252, but PDF's
- * WinAnsiEncoding names them "space" and "hyphen": text with a no-break space
- * takes the Unicode path, whose ToUnicode map keeps it (pdftotext prints it as a
+ * WinAnsiEncoding names them "space" and "hyphen": a no-break space gets a
+ * code of its own, which the ToUnicode map keeps (pdftotext prints it as a
  * space all the same); the layout drops soft hyphens. */
 static void
 test_no_break_space (void)
@@ -314,22 +298,22 @@ test_no_break_space (void)
       SCHEMA_HEAD "Anne Berg|Møde kl.\xC2\xA0" "14 hver tirsdag|Opfølg\xC2\xADning", 0);
   g_autofree char *path = render_to_file (writer, layout, "nbsp.pdf");
   g_autofree char *encodings = font_encodings (path);
-  g_assert_cmpstr (encodings, ==, "Identity-H Identity-H");
+  g_assert_cmpstr (encodings, ==, "WinAnsi WinAnsi");
   g_autofree char *text = iku_test_pdf_text (path);
   g_assert_nonnull (strstr (text, "\nMøde kl. 14 hver tirsdag\n"));
   g_assert_nonnull (strstr (text, "\nOpfølgning\n"));
 }
 
 /* Document info takes its own way: PDFDocEncoding when it fits, else UTF-16,
- * whichever path the page text takes. */
+ * whatever the page text needs. */
 static void
 test_info_encodings (void)
 {
   const struct { const char *name, *leader, *encodings; } cases[] = {
     /* Page text in Windows-1252; "˜" is not in PDFDocEncoding. */
     { "Anne Berg", "Mette ˜ Hansen", "WinAnsi WinAnsi" },
-    /* Page text needs Unicode; "Ł" and "ł" are in PDFDocEncoding. */
-    { "Łukasz Michał", "Mette Hansen", "Identity-H Identity-H" },
+    /* Page text outside Windows-1252; "Ł" and "ł" are in PDFDocEncoding. */
+    { "Łukasz Michał", "Mette Hansen", "WinAnsi WinAnsi" },
   };
   g_autoptr(IkuPdfWriter) writer = writer_new ();
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -348,34 +332,45 @@ test_info_encodings (void)
     }
 }
 
-/* Without the cut-down fonts beside the full ones, the single-byte path uses
- * the full fonts: the same text, a bigger file. */
+/* More characters than one single-byte font holds (215 codes and the space):
+ * a second font per style takes the rest, text runs switch fonts inside a
+ * line, and every character comes back. */
 static void
-test_without_winansi_fonts (void)
+test_many_scripts (void)
 {
-  g_autofree char *dir = iku_test_make_temp_dir ();
-  g_autofree char *regular = copy_data_file ("IkufletSans-Regular.ttf", dir);
-  g_autofree char *bold = copy_data_file ("IkufletSans-Bold.ttf", dir);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IkuPdfWriter) full = iku_pdf_writer_new (regular, bold, &error);
-  g_assert_no_error (error);
+  g_autoptr(GString) all = g_string_new (NULL);
+  const struct { gunichar first, last; } ranges[] = {
+    { 0x0100, 0x017F },   /* Latin Extended-A */
+    { 0x0391, 0x03A9 },   /* Greek capitals */
+    { 0x03B1, 0x03C9 },   /* Greek small letters */
+    { 0x0410, 0x044F },   /* Cyrillic */
+  };
+  g_autoptr(GString) spec = g_string_new (SCHEMA_HEAD "Anne Berg|");
+  for (guint r = 0; r < G_N_ELEMENTS (ranges); r++)
+    {
+      for (gunichar c = ranges[r].first; c <= ranges[r].last; c++)
+        if (iku_font_has_glyph (IKU_FONT_REGULAR, c))
+          {
+            g_string_append_unichar (all, c);
+            if (g_utf8_strlen (all->str, -1) % 24 == 0)
+              g_string_append (all, "\\n");
+          }
+      g_string_append (all, "\\n");
+    }
+  g_string_append_printf (spec, "%s|Fælles møde", all->str);
+
   g_autoptr(IkuPdfWriter) writer = writer_new ();
-
-  g_autoptr(IkuLayout) layout = layout_from_spec (
-      SCHEMA_HEAD "Søren Ærø Åse|Kursus i konflikthåndtering – 2 dage|Møder", 0);
-  g_autofree char *small_path = render_to_file (writer, layout, "lille.pdf");
-  g_autofree char *full_path = render_to_file (full, layout, "stor.pdf");
-  g_autofree char *small_encodings = font_encodings (small_path);
-  g_autofree char *full_encodings = font_encodings (full_path);
-  g_assert_cmpstr (small_encodings, ==, "WinAnsi WinAnsi");
-  g_assert_cmpstr (full_encodings, ==, "WinAnsi WinAnsi");
-  g_autofree char *small_text = iku_test_pdf_text (small_path);
-  g_autofree char *full_text = iku_test_pdf_text (full_path);
-  g_assert_cmpstr (small_text, ==, full_text);
-
-  g_autoptr(GBytes) small_pdf = render (writer, layout);
-  g_autoptr(GBytes) full_pdf = render (full, layout);
-  g_assert_cmpuint (g_bytes_get_size (small_pdf), <, g_bytes_get_size (full_pdf));
+  g_autoptr(IkuLayout) layout = layout_from_spec (spec->str, 0);
+  g_assert_null (iku_layout_get_missing_chars (layout));
+  g_autofree char *path = render_to_file (writer, layout, "mange.pdf");
+  g_autofree char *encodings = font_encodings (path);
+  g_assert_cmpstr (encodings, ==, "WinAnsi WinAnsi WinAnsi");
+  g_autofree char *text = iku_test_pdf_text (path);
+  g_autofree char *flat = iku_test_squash_space (text);
+  g_auto(GStrv) lines = g_strsplit (all->str, "\\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (*lines[i] != '\0' && strstr (text, lines[i]) == NULL)
+      g_error ("»%s« not in the PDF's text:\n%s", lines[i], flat);
 }
 
 static void
@@ -423,8 +418,9 @@ test_missing_chars (void)
   /* Document info shows what it can; nothing vanishes without a trace. */
   g_autofree char *title = iku_test_pdf_info (path, "Title");
   g_autofree char *author = iku_test_pdf_info (path, "Author");
-  g_assert_cmpstr (title, ==, "IKU – Anne \xEF\xBF\xBD Berg");
-  g_assert_cmpstr (author, ==, "Zoë 中村 \xEF\xBF\xBD");
+  /* Document info is not bound to the font: it keeps every character. */
+  g_assert_cmpstr (title, ==, "IKU – Anne 😀 Berg");
+  g_assert_cmpstr (author, ==, "Zoë 中村 𝔄");
 }
 
 /* pdfinfo's CreationDate of @pdf in ISO 8601. (transfer full) */
@@ -505,7 +501,7 @@ test_bad_fonts (void)
   g_assert_error (error, IKU_PDF_ERROR, IKU_PDF_ERROR_FONT);
   g_clear_error (&error);
 
-  /* A TrueType header and nothing else: libharu's own check says no. */
+  /* A TrueType header and nothing else: the font reader says no. */
   static const char stub[16] = { 0, 1, 0, 0 };
   g_autoptr(GBytes) bytes = g_bytes_new_static (stub, sizeof stub);
   g_autofree char *stub_path = iku_test_write_bytes (dir, "stub.ttf", bytes);
@@ -514,15 +510,17 @@ test_bad_fonts (void)
   g_assert_error (error, IKU_PDF_ERROR, IKU_PDF_ERROR_FONT);
   g_clear_error (&error);
 
-  /* A broken single-byte font beside good full ones is an error, not a fallback. */
-  g_autofree char *good_dir = iku_test_make_temp_dir ();
-  g_autofree char *good_regular = copy_data_file ("IkufletSans-Regular.ttf", good_dir);
-  g_autofree char *good_bold = copy_data_file ("IkufletSans-Bold.ttf", good_dir);
-  g_autofree char *bad = iku_test_write_bytes (good_dir, "IkufletSans-Bold-WinAnsi.ttf", bytes);
-  g_autoptr(IkuPdfWriter) bad_winansi = iku_pdf_writer_new (good_regular, good_bold, &error);
-  g_assert_null (bad_winansi);
+  /* Tables that point outside the file: our reader refuses them. */
+  g_autofree char *good = data_file ("IkufletSans-Bold.ttf");
+  g_autoptr(GMappedFile) mapped = g_mapped_file_new (good, FALSE, &error);
+  g_assert_no_error (error);
+  gsize len = g_mapped_file_get_length (mapped);
+  g_autoptr(GBytes) cut = g_bytes_new (g_mapped_file_get_contents (mapped), len / 2);
+  g_autofree char *cut_path = iku_test_write_bytes (dir, "halv.ttf", cut);
+  g_autoptr(IkuPdfWriter) halved = iku_pdf_writer_new (regular, cut_path, &error);
+  g_assert_null (halved);
   g_assert_error (error, IKU_PDF_ERROR, IKU_PDF_ERROR_FONT);
-  g_assert_nonnull (strstr (error->message, "IkufletSans-Bold-WinAnsi.ttf"));
+  g_assert_nonnull (strstr (error->message, "halv.ttf"));
 }
 
 /* Each thread renders every layout five times with its own writer and keeps
@@ -586,7 +584,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/single-byte", test_single_byte);
   g_test_add_func ("/pdf/no-break-space", test_no_break_space);
   g_test_add_func ("/pdf/info-encodings", test_info_encodings);
-  g_test_add_func ("/pdf/without-winansi-fonts", test_without_winansi_fonts);
+  g_test_add_func ("/pdf/many-scripts", test_many_scripts);
   g_test_add_func ("/pdf/many-pages", test_many_pages);
   g_test_add_func ("/pdf/missing-chars", test_missing_chars);
   g_test_add_func ("/pdf/reproducible", test_reproducible);

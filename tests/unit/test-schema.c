@@ -255,6 +255,36 @@ test_overlong_name_not_misattributed (void)
   assert_items (employee (s, 0), (const char *[]) { "a", NULL });
   g_assert_true (has_warning (s, "Række 3"));
   g_assert_true (has_warning (s, "Række 4"));
+
+  /* The bound is in bytes, and the message says so: 250 "æ" are 500 bytes,
+   * not 500 characters. */
+  GString *danish = g_string_new (HEADERS "\nAnne|a|\n");
+  for (guint i = 0; i < 250; i++)
+    g_string_append (danish, "æ");
+  g_string_append (danish, "|b|");
+  g_autoptr(IkuSchema) d = iku_test_schema_new (danish->str);
+  g_string_free (danish, TRUE);
+  g_assert_cmpuint (iku_schema_get_n_employees (d), ==, 1);
+  g_assert_true (has_warning (d, "Række 3: navnet fylder mere end 400 byte"));
+  g_assert_false (has_warning (d, "tegn"));
+}
+
+static void
+test_invisible_names (void)
+{
+  /* A name cell of nothing but invisible characters is an empty name: its row
+   * continues the employee above, it is never an IKU of its own. A name with
+   * a zero-width space inside is the same person as without it. */
+  g_autoptr(IkuSchema) s = iku_test_schema_new (
+      HEADERS "\nAnne Hansen|Kursus i Excel|\n"
+      "\u200B\u00AD\u202E|Mentor|\n"
+      "Anne\u200B Hansen\u2069|Førstehjælp|\n"
+      "Bo\u200D Ek|Sårpleje|");
+  g_assert_cmpuint (iku_schema_get_n_employees (s), ==, 2);
+  g_assert_cmpstr (iku_employee_get_name (employee (s, 0)), ==, "Anne Hansen");
+  assert_items (employee (s, 0), (const char *[]) { "Kursus i Excel", "Mentor", "Førstehjælp", NULL });
+  g_assert_true (has_warning (s, "»Anne Hansen« står i flere rækker (2 og 4)"));
+  g_assert_cmpstr (iku_employee_get_name (employee (s, 1)), ==, "Bo Ek");
 }
 
 static void
@@ -336,6 +366,7 @@ main (int argc, char **argv)
   g_test_add_func ("/schema/names/same-name-merged", test_same_name_merged_with_warning);
   g_test_add_func ("/schema/names/normalised", test_names_normalised);
   g_test_add_func ("/schema/names/overlong", test_overlong_name_not_misattributed);
+  g_test_add_func ("/schema/names/invisible", test_invisible_names);
   g_test_add_func ("/schema/cells/text-kept", test_cell_text_kept);
   g_test_add_func ("/schema/area/values", test_header_area);
   g_test_add_func ("/schema/area/absent", test_header_area_absent);

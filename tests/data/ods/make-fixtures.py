@@ -467,7 +467,8 @@ def constructs_layout():
         row([], repeat=3),
         row([C('Flettet', rows=2, cols=2), C('SKJULT', covered=True), 'ved siden af']),
         row([C(covered=True, repeat=2), 'under']),
-        row([C(raw='<text:p>SKJULT</text:p>', covered=True, repeat=3), 'D12']),
+        # Covered cells that no merged area covers: Calc shows them.
+        row([C(raw='<text:p>dækket</text:p>', covered=True, repeat=3), 'D12']),
         row([C('nul', attrs=' table:number-columns-repeated="0"'),
              C('minus', attrs=' table:number-columns-repeated="-2"'), 'efter']),
         row([C(repeat=2), C('to', repeat=2)], repeat=2),
@@ -562,16 +563,18 @@ def zipcrypto_entry(data, password, seed):
     return bytes(out), crc
 
 
-def write_raw_zip(path, entries):
-    """entries: (name, payload, method, flags, crc, uncompressed size)."""
+def write_raw_zip(path, entries, local_names=None):
+    """entries: (name, payload, method, flags, crc, uncompressed size).
+    local_names: names to write in the local headers instead, by entry name."""
     dos_time = (FIXED_TIME[3] << 11) | (FIXED_TIME[4] << 5) | (FIXED_TIME[5] // 2)
     dos_date = ((FIXED_TIME[0] - 1980) << 9) | (FIXED_TIME[1] << 5) | FIXED_TIME[2]
     local, central = bytearray(), bytearray()
     for name, payload, method, flags, crc, size in entries:
         n = name.encode()
+        ln = (local_names or {}).get(name, name).encode()
         offset = len(local)
         local += struct.pack('<IHHHHHIIIHH', 0x04034B50, 20, flags, method, dos_time, dos_date,
-                             crc, len(payload), size, len(n), 0) + n + payload
+                             crc, len(payload), size, len(ln), 0) + ln + payload
         central += struct.pack('<IHHHHHHIIIHHHHHII', 0x02014B50, 0x314, 20, flags, method,
                                dos_time, dos_date, crc, len(payload), size, len(n), 0, 0, 0, 0,
                                0o644 << 16, offset) + n
@@ -684,14 +687,107 @@ def deep_nesting():
 
 
 def book_text():
-    # 200 KB in one cell, repeated over 100 cells on each of two sheets: 20 MB
-    # per sheet, 40 MB for the workbook, over IKU_MAX_BOOK_TEXT_BYTES (32 MiB)
+    # 200 KB in one cell, repeated over 50 cells on each of two sheets: 10 MB
+    # per sheet, 20 MB for the workbook, over IKU_MAX_BOOK_TEXT_BYTES (16 MiB)
     # only when the sheets are counted together.
     text = ('Lang tekst ' * 18619)[:200 * 1024]
-    rows = ['<table:table-row table:number-rows-repeated="10">'
+    rows = ['<table:table-row table:number-rows-repeated="5">'
             '<table:table-cell table:number-columns-repeated="10"><text:p>%s</text:p>'
             '</table:table-cell></table:table-row>' % text]
     return document([table('Skema', rows, tail=False), table('Kopi', rows, tail=False)])
+
+
+def many_attributes():
+    # One cell with 200 attributes: over the markup guard's 128 per element.
+    attrs = ''.join(' table:a%d="x"' % i for i in range(200))
+    return document([table('Skema', ['<table:table-row><table:table-cell%s><text:p>x</text:p>'
+                                      '</table:table-cell></table:table-row>' % attrs],
+                           tail=False)])
+
+
+def many_namespaces():
+    # 150 declarations in scope at the cell (60 + 60 + 30 on nested elements):
+    # no element has more than 128 attributes, but their sum is over the bound.
+    def decls(first, n):
+        return ''.join(' xmlns:n%d="urn:example:%d"' % (i, i) for i in range(first, first + n))
+    rows = ['<table:table-row-group%s><table:table-row%s><table:table-cell%s><text:p>x</text:p>'
+            '</table:table-cell></table:table-row></table:table-row-group>'
+            % (decls(0, 60), decls(60, 60), decls(120, 30))]
+    return document([table('Skema', rows, tail=False)])
+
+
+def book_cells():
+    # 150,000 repeated cells on each of two sheets: each sheet is below
+    # IKU_MAX_CELLS (200,000), the workbook is not.
+    rows = ['<table:table-row table:number-rows-repeated="150">'
+            '<table:table-cell table:number-columns-repeated="1000"><text:p>x</text:p>'
+            '</table:table-cell></table:table-row>']
+    return document([table('Skema', rows, tail=False), table('Kopi', rows, tail=False)])
+
+
+def merged_ordinary_cells():
+    # Ordinary cells (not covered-table-cell) under merged areas: Calc hides
+    # them. A covered-table-cell outside any merged area: Calc shows it.
+    return document([table('Skema', [
+        [H_NAME, H_INDIVIDUAL, H_TEAM],
+        ['Anne Æbelø', C('Kursus i forflytning', rows=2, cols=2), 'SKJULT-TEAM-1'],
+        [None, 'SKJULT-INDIVIDUELT-1', 'SKJULT-TEAM-2'],
+        [C('Bo Holm', rows=3), 'Kursus i demens', 'Fælles temadag'],
+        ['SKJULT-NAVN-2', 'Sprogkursus', None],
+        [C('SKJULT-NAVN-3', covered=True), 'Mentor', None],
+        ['Camilla Kjær', C(raw='<text:p>Synlig dækket celle</text:p>', covered=True),
+         C(covered=True, raw='<text:p>Også synlig</text:p>')],
+    ])])
+
+
+def schema_misleading_names():
+    # Invisible characters in names; a name cell of nothing else; names that
+    # make the same file name once sanitised.
+    return document([table('Skema', [
+        [H_NAME, H_INDIVIDUAL, H_TEAM],
+        ['Anne\u200b Hansen', 'Kursus i Excel', 'Fælles temadag'],
+        ['\u200b\u00ad\u202e', 'Mentor for ny kollega', None],
+        ['Bo\u202e Ek\u2069', 'Førstehjælp', None],
+        ['\ufeffAnne Hansen', 'Sårpleje', None],
+        ['A/B', 'Kursus A', None],
+        ['A_B', 'Kursus B', None],
+    ])])
+
+
+def zip_duplicate(path):
+    # Two entries named content.xml: the first a schema, the second another.
+    with zipfile.ZipFile(path, 'w') as zf:
+        zf.writestr(zinfo('mimetype', zipfile.ZIP_STORED), MIMETYPE)
+        zf.writestr(zinfo('META-INF/manifest.xml'), manifest(['content.xml']), compresslevel=LEVEL)
+        zf.writestr(zinfo('content.xml'), small_content('FØRSTE').encode(), compresslevel=LEVEL)
+        import warnings
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore')  # "Duplicate name": the point of the fixture
+            zf.writestr(zinfo('content.xml'), small_content('ANDEN').encode(), compresslevel=LEVEL)
+
+
+def zip_local_header(path):
+    # The central directory says content.xml, the local header another name.
+    content = small_content('LOKAL').encode()
+    write_raw_zip(path, [
+        ('mimetype', MIMETYPE, 0, 0, zlib.crc32(MIMETYPE) & 0xFFFFFFFF, len(MIMETYPE)),
+        ('content.xml', content, 0, 0, zlib.crc32(content) & 0xFFFFFFFF, len(content)),
+    ], local_names={'content.xml': 'contenx.xml'})
+
+
+def zip_bomb_lying(path):
+    # 100 MiB of rows and white space whose headers claim 4 KB: refused by the
+    # running count of inflated bytes, not by the declared size.
+    head = document([table('Skema', [['Navn']], tail=False)]).split('</table:table>')[0].encode()
+    chunk = b'<table:table-row/>' + b' ' * (64 * 1024)
+    body = head + chunk * ((100 << 20) // len(chunk)) + \
+        b'</table:table></office:spreadsheet></office:body></office:document-content>\n'
+    packed = zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
+    payload = packed.compress(body) + packed.flush()
+    write_raw_zip(path, [
+        ('mimetype', MIMETYPE, 0, 0, zlib.crc32(MIMETYPE) & 0xFFFFFFFF, len(MIMETYPE)),
+        ('content.xml', payload, 8, 0, zlib.crc32(body) & 0xFFFFFFFF, 4096),
+    ])
 
 
 # ---- all fixtures ----------------------------------------------------------------
@@ -759,6 +855,11 @@ def fixtures():
             ['Camilla Kjær', 'Kursus i demens', None]], tail=False)]),
         'broken-deep-nesting.ods': deep_nesting,
         'broken-book-text.ods': book_text,
+        'broken-book-cells.ods': book_cells,
+        'broken-many-attributes.ods': many_attributes,
+        'broken-many-namespaces.ods': many_namespaces,
+        'schema-merged-ordinary.ods': merged_ordinary_cells,
+        'schema-misleading-names.ods': schema_misleading_names,
     }
     files = {
         'broken-bad-crc.ods': broken_bad_crc,
@@ -768,6 +869,9 @@ def fixtures():
         'broken-no-content.ods': broken_no_content,
         'broken-xlsx.ods': broken_xlsx,
         'broken-zip-bomb.ods': broken_zip_bomb,
+        'broken-zip-bomb-lying.ods': zip_bomb_lying,
+        'broken-zip-duplicate.ods': zip_duplicate,
+        'broken-zip-local-header.ods': zip_local_header,
     }
     return xml, files
 
