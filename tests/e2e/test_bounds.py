@@ -11,7 +11,7 @@ test uses 3,000 and the bench 20,000). Before the bound, soffice grew by some 24
 per such cell (720 MB here, 4.8 GB for 20,000). The test asserts what the user gets (IKUs, or the error) and,
 with a wide margin, that soffice's resident memory grows by less than 100 MB while
 the export runs: the growth is deterministic (a few MB when the column is not read,
-about 35 MB when the 32 MB text cap stops the read), so the margin does not make the
+a little over the text cap, IKU_MAX_BOOK_TEXT_BYTES, when it stops the read), so the margin does not make the
 test flaky, and an unbounded reader would exceed it by gigabytes. The exact figures
 are measured by ./build.sh bench (tests/bench/bench_shared_text.py).
 
@@ -20,6 +20,7 @@ Usage: test_bounds.py --oxt PATH/ikuflet.oxt
 
 import argparse
 import os
+import re
 import sys
 import tempfile
 import threading
@@ -38,7 +39,22 @@ work = None
 SHARED_TEXT_ROWS = 3000       # outside the schema columns (the bench uses 20,000)
 SCHEMA_COLUMN_ROWS = 1000     # the cap stops the read after some 130 of them
 GROWTH_LIMIT_KB = 100 * 1024
-SHEET_LIMIT = 256   # IKU_MAX_SHEETS
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def limit(name):
+    """A bound of native/core/iku-limits.h, e.g. (16u * 1024u * 1024u), as a number."""
+    with open(os.path.join(HERE, "..", "..", "native", "core", "iku-limits.h")) as f:
+        m = re.search(r"#define %s \(?([0-9u* ]+)\)?" % name, f.read())
+    value = 1
+    for factor in m.group(1).replace("u", "").split("*"):
+        value *= int(factor)
+    return value
+
+
+SHEET_LIMIT = limit("IKU_MAX_SHEETS")
+BOOK_TEXT_BYTES = limit("IKU_MAX_BOOK_TEXT_BYTES")
+TEXT_CAP_MESSAGE = "mere end %d MB tekst" % (BOOK_TEXT_BYTES // (1024 * 1024))
 
 
 def setUpModule():
@@ -123,7 +139,7 @@ class TestBounds(unittest.TestCase):
             doc = fixtures.make_shared_text_document(office, SCHEMA_COLUMN_ROWS, column=column)
             result = self.export_measured(doc)
             self.assertEqual(result["Written"], [])
-            self.assertIn("mere end 32 MB tekst", result["Error"])
+            self.assertIn(TEXT_CAP_MESSAGE, result["Error"])
             self.assertIn("arket »Skema«", result["Error"])
             self.assertIn("Slet det, der ikke hører til skemaet", result["Error"])
             self.assertEqual(list_pdfs(self.dir), [])
@@ -131,8 +147,9 @@ class TestBounds(unittest.TestCase):
             doc.close(True)
 
     def test_text_cap_counts_the_whole_workbook(self):
-        # Three schema sheets of 12 MB team text each: each alone is under the cap,
-        # together they are not.
+        # Three schema sheets, each with 40 % of the cap in team text: each alone
+        # and the first two together are under the cap, all three are not.
+        cell_bytes, cells = 200000, int(0.4 * BOOK_TEXT_BYTES / 200000)
         doc = office.new_spreadsheet()
         sheets = doc.Sheets
         for i in range(3):
@@ -140,11 +157,12 @@ class TestBounds(unittest.TestCase):
                 sheets.insertNewByName("Team %d" % (i + 1), i)
             sheet = sheets.getByIndex(i)
             fixtures.set_cells(sheet, 0, [HEADERS, ("Anna Andersen", "Kursus", "")])
-            sheet.getCellRangeByName("Z1").setString("y" * 200000)
-            sheet.getCellRangeByName("C3:C62").setFormulaArray(tuple(("=$Z$1",) for _ in range(60)))
+            sheet.getCellRangeByName("Z1").setString("y" * cell_bytes)
+            sheet.getCellRangeByName("C3:C%d" % (2 + cells)).setFormulaArray(
+                tuple(("=$Z$1",) for _ in range(cells)))
         result = self.export_measured(doc)
         self.assertEqual(result["Written"], [])
-        self.assertIn("mere end 32 MB tekst", result["Error"])
+        self.assertIn(TEXT_CAP_MESSAGE, result["Error"])
         self.assertIn("arket »Team 3«", result["Error"])
         self.assertEqual(list_pdfs(self.dir), [])
         self.assertOfficeAnswers()
