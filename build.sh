@@ -165,6 +165,11 @@ run_suites() {
   return 0
 }
 
+# The office the office-based suites and tools use (tests/e2e/office.py reads it too).
+office_in_use() {
+  printf '%s\n' "${IKUFLET_SOFFICE:-/usr/lib/libreoffice/program/soffice.bin}"
+}
+
 # "LibreOffice 25.2.3.2" for the soffice.bin $1.
 office_version() {
   env -u LD_LIBRARY_PATH -u URE_BOOTSTRAP -u UNO_TYPES -u PYTHONPATH "$1" --version 2>/dev/null |
@@ -176,7 +181,7 @@ office_version() {
 OFFICES_TESTED=""
 test_on_latest_office() {
   local latest t0
-  OFFICES_TESTED="$(office_version "${IKUFLET_SOFFICE:-/usr/lib/libreoffice/program/soffice.bin}")"
+  OFFICES_TESTED="$(office_version "$(office_in_use)")"
   t0=$(date +%s)
   if ! latest="$("$ROOT/tests/office/office-latest.sh" | tail -1)" || [ ! -x "$latest" ]; then
     echo "ikuflet: the current LibreOffice could not be put in place (tests/office/office-latest.sh)" >&2
@@ -191,7 +196,7 @@ test_on_latest_office() {
 
 cmd_test() {
   cmd_windows
-  say "Tester (alle suiter) på $(office_version "${IKUFLET_SOFFICE:-/usr/lib/libreoffice/program/soffice.bin}")"
+  say "Tester (alle suiter) på $(office_version "$(office_in_use)")"
   run_suites "$BUILD"
   test_on_latest_office
   say "Tester Windows-bygget: ikuflet.exe og ikuflet.uno.dll under Wine, PE-tabeller"
@@ -237,7 +242,7 @@ cmd_demo() {
   local out="$ROOT/demo-output"
   rm -rf "$out"; mkdir -p "$out"
   cp "$BUILD/templates/Eksempel - kompetenceskema.ods" "$out/"
-  say "Laver IKU'erne for eksemplet gennem udvidelsen i en midlertidig LibreOffice"
+  say "Laver IKU'erne for eksemplet gennem udvidelsen i en midlertidig $(office_version "$(office_in_use)")"
   /usr/bin/python3 "$ROOT/tests/e2e/demo.py" --oxt "$DIST/ikuflet.oxt" \
     --schema "$out/Eksempel - kompetenceskema.ods"
 }
@@ -260,7 +265,7 @@ cmd_install() {
 
 cmd_bench() {
   cmd_build
-  say "Måler (tests/bench): CLI, LibreOffices egen PDF-eksport, udvidelsen, .ods-læseren"
+  say "Måler (tests/bench): CLI, LibreOffices egen PDF-eksport, udvidelsen, .ods-læseren ($(office_version "$(office_in_use)"))"
   /usr/bin/python3 "$ROOT/tests/bench/bench.py" --build "$BUILD" --dist "$DIST" "$@"
 }
 
