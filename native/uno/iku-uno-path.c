@@ -68,8 +68,12 @@ iku_uno_path_from_text (const char *text)
     path = g_strdup (text);
   if (path == NULL)
     return NULL;
+  /* Trailing separators go ('/', and on Windows also a backslash); the root
+   * stays as it is: "/", a drive's "C:" plus separator, a UNC server's share. */
   len = strlen (path);
-  while (len > 1 && path[len - 1] == '/')
+  const char *after_root = g_path_skip_root (path);
+  gsize keep = after_root != NULL ? (gsize) (after_root - path) : 1;
+  while (len > MAX (keep, 1) && G_IS_DIR_SEPARATOR (path[len - 1]))
     path[--len] = '\0';
   return g_steal_pointer (&path);
 }
