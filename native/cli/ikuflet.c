@@ -26,6 +26,8 @@ typedef struct
   char    *date;
   gboolean json;
   gboolean version;
+  gboolean team_plan;
+  gboolean combined;
   int      threads;   /* hidden --threads: 0 means one per core */
   char   **files;
 } Options;
@@ -69,6 +71,10 @@ parse (int argc, char **argv, Options *o, GError **error)
       "Skriv resultatet som JSON: {\"written\": [...], \"warnings\": [...], \"error\": null}", NULL },
     { "date", 0, 0, G_OPTION_ARG_STRING, &o->date,
       "Samtalens dato, som den skal stå i IKU'erne (ellers skemaets Dato eller dagens dato)", "TEKST" },
+    { "teamplan", 0, 0, G_OPTION_ARG_NONE, &o->team_plan,
+      "Lav også teamets udviklingsplan: »Teamudviklingsplan - <team>.pdf«", NULL },
+    { "samlet", 0, 0, G_OPTION_ARG_NONE, &o->combined,
+      "Saml også alle IKU'erne i én fil til udskrift: »IKU'er samlet.pdf«", NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o->version, "Vis versionen", NULL },
     /* For benchmarks (tests/bench): how many IKUs are made at once. */
     { "threads", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &o->threads,
@@ -169,6 +175,8 @@ main (int argc, char **argv)
 
   g_autoptr(IkuExport) x = iku_export_new (schema, res, folder);
   iku_export_set_threads (x, (guint) o.threads);
+  iku_export_set_team_plan (x, o.team_plan);
+  iku_export_set_combined (x, o.combined);
   gboolean ok = iku_export_run (x, &error);
   code = finish (&o, ok ? EXIT_WRITTEN : EXIT_OUTPUT, folder,
                  iku_export_get_written (x, NULL), iku_export_get_warnings (x, NULL),

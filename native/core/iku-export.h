@@ -39,6 +39,13 @@ void       iku_export_set_threads       (IkuExport *x,
 void       iku_export_set_progress_func (IkuExport            *x,
                                          IkuExportProgressFunc func,
                                          gpointer              user_data);
+/* Also write the team development plan, "Teamudviklingsplan - <team>.pdf"
+ * ("Teamudviklingsplan.pdf" without a team name). Off by default. */
+void       iku_export_set_team_plan     (IkuExport *x,
+                                         gboolean   team_plan);
+/* Also write every IKU in one print file, "IKU'er samlet.pdf". Off by default. */
+void       iku_export_set_combined      (IkuExport *x,
+                                         gboolean   combined);
 
 /* Writes every IKU. Returns FALSE with @error when nothing could be done or some
  * IKUs failed; iku_export_get_written() still lists what was written. */
