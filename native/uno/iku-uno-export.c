@@ -7,6 +7,7 @@
 #include "iku-schema.h"
 #include "iku-uno-document.h"
 #include "iku-uno-error.h"
+#include "iku-uno-settings.h"
 #include "iku-uno-ui.h"
 
 struct _IkuUnoReport {
@@ -142,6 +143,14 @@ run (uno_Interface             *context,
 
   export = iku_export_new (schema, res, folder);
   iku_export_set_progress_func (export, on_progress, ui);
+  IkuUnoSettings settings;
+  iku_uno_settings_read (context, &settings);
+  iku_export_set_team_plan (export, request->team_plan == IKU_UNO_CHOICE_SETTING
+                                      ? settings.team_plan
+                                      : request->team_plan == IKU_UNO_CHOICE_ON);
+  iku_export_set_combined (export, request->combined == IKU_UNO_CHOICE_SETTING
+                                     ? settings.combined
+                                     : request->combined == IKU_UNO_CHOICE_ON);
   iku_uno_ui_progress_start (ui, iku_schema_get_n_employees (schema));
   ok = iku_export_run (export, error);
   iku_uno_ui_progress_end (ui);
