@@ -212,6 +212,34 @@ def bench_cli(cli, env, schema, n, threads, runs, work):
     }
 
 
+def bench_cli_extras(cli, env, schema, n, runs, work):
+    """The CLI on one core with --teamplan and --samlet: the run's extra cost over
+    the IKUs alone is the two files; their sizes."""
+    walls, cpus = [], []
+    sizes = {}
+    for run in range(runs + 1):
+        out = tempfile.mkdtemp(prefix="cli-extras-", dir=work)
+        wall, cpu, _, code, _, err = run_timed(
+            [cli, "--threads", "1", "--teamplan", "--samlet", "--out", out, schema], env)
+        if code != 0:
+            raise BenchError("ikuflet --teamplan --samlet: %s" % err.decode("utf-8", "replace"))
+        files = list_pdfs(out)
+        if len(files) != n + 2:
+            raise BenchError("ikuflet wrote %d PDFs for %d employees and 2 extras" % (len(files), n))
+        if run == 0:
+            for path in files:
+                name = os.path.basename(path)
+                if not name.startswith("IKU - "):
+                    with open(path, "rb") as f:
+                        data = f.read()
+                    sizes[name] = {"bytes": len(data), "pages": len(PAGE_RE.findall(data))}
+            continue
+        walls.append(wall)
+        cpus.append(cpu)
+    return {"n": n, "runs": runs, "total_ms": round(median(walls) * 1000.0, 1),
+            "cpu_ms": round(median(cpus) * 1000.0, 1), "files": sizes}
+
+
 # ---- LibreOffice -----------------------------------------------------------
 
 def load_office_module():
@@ -548,6 +576,19 @@ def table(results):
                          fmt(r["total_ms"], 0), fmt(mb(r["peak_rss_kb"]), 1),
                          fmt(r["bytes_mean"]), ratio(r["ms_per_iku"]),
                          ratio(r["cpu_ms_per_iku"], base_cpu)))
+    extras = results.get("cli_40_extras")
+    if extras:
+        plain = results.get("cli_40_1")
+        rows.append(("CLI, 1 core, + team plan + combined file", extras["n"],
+                     fmt(extras["total_ms"] / extras["n"], 2), fmt(extras["cpu_ms"] / extras["n"], 2),
+                     fmt(extras["total_ms"], 0), "", "", "", ""))
+        for name, f in sorted(extras["files"].items()):
+            rows.append(("  %s (%d pages)" % (name.replace(" - Hjemmeplejen Syd, gruppe 2", ""),
+                                              f["pages"]), 1, "", "", "", "", fmt(f["bytes"]),
+                         "", ""))
+        if plain:
+            rows.append(("  both files, extra ms over the IKUs alone", "",
+                         fmt(extras["total_ms"] - plain["total_ms"], 1), "", "", "", "", "", ""))
     label = "LibreOffice: print sheet + calc_pdf_Export"
     if base:
         rows.append((label, base["n"], fmt(base["ms_per_employee"], 1),
@@ -727,6 +768,7 @@ def main():
                     cli, env, schemas[n], int(n), threads, runs[n], work)
         results["cli_40_unicode_1"] = bench_cli(cli, env, schemas["40_unicode"], 40, 1,
                                                 runs["40"], work)
+        results["cli_40_extras"] = bench_cli_extras(cli, env, schemas["40"], 40, runs["40"], work)
         progress(".ods reader")
         results["ods_reader"] = bench_ods(ods_binary, schemas["2000_tail"], 3 if args.quick else 5)
 
