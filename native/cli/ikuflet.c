@@ -42,9 +42,9 @@ options_clear (Options *o)
 
 static int
 finish (const Options *o, int code, const char *folder, const char * const *written,
-        const char * const *warnings, const char *error)
+        guint n_extra, const char * const *warnings, const char *error)
 {
-  IkuCliReport report = { written, warnings, error, folder };
+  IkuCliReport report = { written, warnings, error, folder, n_extra };
   g_autofree char *problems = iku_cli_report_problems (&report);
   if (o->json)
     {
@@ -126,7 +126,7 @@ main (int argc, char **argv)
 
   if (!parse (argc, argv, &o, &error))
     {
-      code = finish (&o, EXIT_USAGE, NULL, NULL, NULL, error->message);
+      code = finish (&o, EXIT_USAGE, NULL, NULL, 0, NULL, error->message);
       options_clear (&o);
       return code;
     }
@@ -147,7 +147,7 @@ main (int argc, char **argv)
                                  || g_error_matches (error, IKU_SCHEMA_ERROR, IKU_SCHEMA_ERROR_NO_EMPLOYEES)
                                  ? g_strdup_printf ("%s: %s", base, error->message)
                                  : g_strdup (error->message);
-      code = finish (&o, EXIT_INPUT, NULL, NULL, NULL, message);
+      code = finish (&o, EXIT_INPUT, NULL, NULL, 0, NULL, message);
       options_clear (&o);
       return code;
     }
@@ -158,7 +158,7 @@ main (int argc, char **argv)
   g_autoptr(IkuResources) res = iku_resources_new_for_program (exe, &error);
   if (res == NULL)
     {
-      code = finish (&o, EXIT_OUTPUT, NULL, NULL, NULL, error->message);
+      code = finish (&o, EXIT_OUTPUT, NULL, NULL, 0, NULL, error->message);
       options_clear (&o);
       return code;
     }
@@ -168,7 +168,7 @@ main (int argc, char **argv)
     {
       g_autofree char *message = g_strdup_printf ("Mappen »%s« kunne ikke oprettes: %s.",
                                                   folder, g_strerror (errno));
-      code = finish (&o, EXIT_OUTPUT, folder, NULL, NULL, message);
+      code = finish (&o, EXIT_OUTPUT, folder, NULL, 0, NULL, message);
       options_clear (&o);
       return code;
     }
@@ -179,7 +179,8 @@ main (int argc, char **argv)
   iku_export_set_combined (x, o.combined);
   gboolean ok = iku_export_run (x, &error);
   code = finish (&o, ok ? EXIT_WRITTEN : EXIT_OUTPUT, folder,
-                 iku_export_get_written (x, NULL), iku_export_get_warnings (x, NULL),
+                 iku_export_get_written (x, NULL), iku_export_get_n_extra (x),
+                 iku_export_get_warnings (x, NULL),
                  ok ? NULL : error->message);
   options_clear (&o);
   return code;

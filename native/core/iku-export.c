@@ -42,6 +42,7 @@ struct _IkuExport
   GAsyncQueue        *done;        /* employee indexes (+1) as they finish */
 
   GPtrArray          *written;     /* char *, NULL-terminated */
+  guint               n_extra;     /* of them, not IKUs */
   GPtrArray          *warnings;    /* char *, NULL-terminated */
 };
 
@@ -319,6 +320,8 @@ iku_export_run (IkuExport *x, GError **error)
   if (x->combined && !g_atomic_int_get (&x->cancelled))
     export_extra (x, TRUE);
 
+  guint n_employees = iku_schema_get_n_employees (x->schema);
+  x->n_extra = 0;
   guint n_failed = 0;
   const GError *first = NULL;
   gboolean cancelled = FALSE;
@@ -328,7 +331,10 @@ iku_export_run (IkuExport *x, GError **error)
       if (out->warning != NULL)
         g_ptr_array_add (x->warnings, g_strdup (out->warning));
       if (out->path != NULL)
-        g_ptr_array_add (x->written, g_strdup (out->path));
+        {
+          g_ptr_array_add (x->written, g_strdup (out->path));
+          x->n_extra += i >= n_employees;
+        }
       else if (g_error_matches (out->error, IKU_EXPORT_ERROR, IKU_EXPORT_ERROR_CANCELLED))
         cancelled = TRUE;
       else if (out->error != NULL)
@@ -367,6 +373,13 @@ iku_export_get_written (const IkuExport *x, guint *n_written)
   if (n_written != NULL)
     *n_written = x->written->len;
   return (const char * const *) x->written->pdata;
+}
+
+guint
+iku_export_get_n_extra (const IkuExport *x)
+{
+  g_return_val_if_fail (x != NULL, 0);
+  return x->n_extra;
 }
 
 const char * const *

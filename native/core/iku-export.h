@@ -55,6 +55,9 @@ gboolean   iku_export_run (IkuExport *x,
 /* Full paths of the files written, in employee order; NULL-terminated. */
 const char * const *iku_export_get_written  (const IkuExport *x,
                                              guint           *n_written);
+/* How many of the files written are not IKUs (the team plan, the combined
+ * file); they come last in iku_export_get_written(). */
+guint      iku_export_get_n_extra (const IkuExport *x);
 /* The schema's warnings followed by the export's own, in Danish. */
 const char * const *iku_export_get_warnings (const IkuExport *x,
                                              guint           *n_warnings);

@@ -14,6 +14,7 @@ struct _IkuUnoReport {
   GPtrArray *written;   /* char*, NULL-terminated */
   GPtrArray *warnings;  /* char*, NULL-terminated */
   char      *error;
+  guint      n_extra;   /* the last written files that are not IKUs */
 };
 
 static IkuUnoReport *
@@ -157,6 +158,7 @@ run (uno_Interface             *context,
 
   strv = iku_export_get_written (export, &n);
   copy_strv (report->written, strv, n);
+  report->n_extra = iku_export_get_n_extra (export);
   strv = iku_export_get_warnings (export, &n);
   copy_strv (report->warnings, strv, n);
   g_debug ("export of %u IKUs: read %.1f ms, schema and export %.1f ms",
@@ -181,7 +183,9 @@ iku_uno_export_run (uno_Interface             *context,
   if (!run (context, data_dir, request, ui, report, &folder, &error))
     report->error = iku_uno_error_dup_message (error, iku_uno_ui_get_language (ui));
   iku_uno_ui_progress_end (ui);
-  iku_uno_ui_report (ui, report->written->len, folder,
+  /* The message counts the IKUs; the team plan and the combined file are listed
+   * in Written. */
+  iku_uno_ui_report (ui, report->written->len - report->n_extra, folder,
                      (const char * const *) report->warnings->pdata, report->warnings->len,
                      report->error);
   return report;

@@ -101,6 +101,18 @@ class Outputs(unittest.TestCase):
         for private in ("Kursus i ledelse", "Mentorordning", "Anne Holm", "Bo Lund"):
             self.assertNotIn(private, text)
 
+    def test_summary_counts_ikus(self):
+        schema = self.schema([("Anne Holm", "Kursus", "Møde"), ("Bo Lund", "Kursus", "")])
+        out = tempfile.mkdtemp(prefix="iku-outputs-")
+        self.addCleanup(subprocess.run, ["rm", "-rf", out])
+        r = subprocess.run([IKUFLET, "--out", out, "--teamplan", "--samlet", schema],
+                           capture_output=True, text=True)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertTrue(r.stdout.startswith("2 IKU'er og 2 filer mere er gemt i "), r.stdout)
+        r = subprocess.run([IKUFLET, "--out", out, "--samlet", schema], capture_output=True,
+                           text=True)
+        self.assertTrue(r.stdout.startswith("2 IKU'er og 1 fil mere er gemt i "), r.stdout)
+
     def test_team_plan_without_team_name(self):
         schema = self.schema([("Anne Holm", "Kursus", "")], team="", leader="")
         out, written = run_cli(self, schema, "--teamplan")
