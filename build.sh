@@ -28,7 +28,7 @@ PACKAGES=(
   gcc libc6-dev pkg-config meson ninja-build python3
   libglib2.0-dev libhpdf-dev libzip-dev libxml2-dev
   fonts-liberation2 python3-fonttools
-  libreoffice-calc libreoffice-dev python3-uno
+  libreoffice-calc libreoffice-writer libreoffice-base libreoffice-dev python3-uno
   poppler-utils qpdf zip unzip python3-pikepdf python3-reportlab
   xvfb xdotool x11-utils imagemagick
   clang libclang-rt-14-dev valgrind time

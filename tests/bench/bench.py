@@ -43,7 +43,6 @@ import sys
 import tempfile
 import threading
 import time
-import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -53,7 +52,6 @@ import bench_routes  # noqa: E402
 import bench_schema  # noqa: E402
 
 TIME = "/usr/bin/time"
-WINANSI_FONTS = ("IkufletSans-Regular-WinAnsi.ttf", "IkufletSans-Bold-WinAnsi.ttf")
 PAGE_RE = re.compile(rb"/Type\s*/Page(?![s\w])")
 
 # Targets of issue 5.
@@ -465,7 +463,6 @@ def bench_extension(office_mod, oxt, schema_40, schema_1000, work, runs_40, runs
         office.stop()
     return {
         "oxt": oxt,
-        "winansi_fonts_bundled": oxt_has_winansi_fonts(oxt),
         "40": {"runs": runs_40, "to_last_file_ms_runs": [round(t, 1) for t in to_last_40],
                "to_last_file_ms": round(median(to_last_40), 1),
                "call_ms": round(median(returned_40), 1), **stats_40},
@@ -476,12 +473,6 @@ def bench_extension(office_mod, oxt, schema_40, schema_1000, work, runs_40, runs
                    "after_1000": rss_after_1000, "after_first_40": rss_after_first,
                    "after_repeats": rss_after_repeats, "repeats": repeats},
     }
-
-
-def oxt_has_winansi_fonts(oxt):
-    with zipfile.ZipFile(oxt) as z:
-        names = {os.path.basename(n) for n in z.namelist()}
-    return all(f in names for f in WINANSI_FONTS)
 
 
 # ---- the .ods reader -------------------------------------------------------
@@ -525,6 +516,8 @@ def bench_interleaved(cli, env, schemas, people, results, office_mod, work, roun
         "cli": run_cli,
         "reportlab": lambda key, out: bench_routes.run_reportlab(inputs[key], out),
         "floor": lambda key, out: bench_routes.run_floor(out, len(people[key]), sizes[key]),
+        "floor_folder": lambda key, out: bench_routes.run_floor(out, len(people[key]), sizes[key],
+                                                                sync_folder=True),
     }
     office = None
     try:
@@ -616,8 +609,9 @@ def table(results):
     routes = results.get("routes")
     labels = {"cli": "ikuflet CLI, 1 core", "reportlab": "Python + reportlab script",
               "mailmerge": "Writer mail merge, PDF per record",
-              "floor": "floor: same-size files, fsync+rename"}
-    for name in ("cli", "reportlab", "mailmerge", "floor"):
+              "floor": "floor: same-size files, fsync+rename",
+              "floor_folder": "floor, + folder fsync per file (as the CLI)"}
+    for name in ("cli", "reportlab", "mailmerge", "floor", "floor_folder"):
         for key, what in (("40", "Danish"), ("40_unicode", "non-Latin names")):
             r = (routes or {}).get(name, {}).get(key)
             if r:
@@ -701,9 +695,6 @@ def verdicts(results):
         drift = mb(rss["after_repeats"] - rss["after_first_40"])
         say(drift <= TARGET_FLAT_MB, "soffice flat across %d repeated 40-employee exports "
             "(%+.1f MB; flat taken as ≤ %.0f MB)" % (rss["repeats"], drift, TARGET_FLAT_MB))
-        if not ext["winansi_fonts_bundled"]:
-            out.append("note   the .oxt lacks %s: the extension draws with the full fonts "
-                       "(bigger, slower PDFs)" % " and ".join(WINANSI_FONTS))
     return out
 
 
@@ -739,12 +730,6 @@ def main():
         "data_dir": data_dir,
     }
     notes = []
-    if dist and os.path.isdir(os.path.join(dist, "ikuflet-data")):
-        missing = [f for f in WINANSI_FONTS
-                   if not os.path.isfile(os.path.join(dist, "ikuflet-data", f))]
-        if missing:
-            notes.append("dist/ikuflet-data lacks %s: the installed CLI would draw with the "
-                         "full fonts (bigger, slower PDFs)" % " and ".join(missing))
 
     env = dict(os.environ, IKUFLET_DATA_DIR=data_dir, LC_ALL="C.UTF-8")
     env.pop("SOURCE_DATE_EPOCH", None)
