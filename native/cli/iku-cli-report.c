@@ -2,28 +2,38 @@
  * The command line's report; see iku-cli-report.h. */
 #include "iku-cli-report.h"
 
+/* A JSON string of @raw. Paths come from the file system and need not be
+ * UTF-8: each byte that is not part of valid UTF-8 is written as the escape
+ * of a lone low surrogate, \udc80-\udcff (the "surrogateescape" of PEP 383),
+ * so that a script gets the exact bytes back (in Python: os.fsencode). */
 static void
 append_json_string (GString *out, const char *raw)
 {
-  /* Paths come from the file system and need not be UTF-8. */
-  g_autofree char *text = g_utf8_make_valid (raw, -1);
   g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
+  const char *p = raw;
+  while (*p != '\0')
     {
-      guchar c = (guchar) *p;
-      switch (c)
+      const char *valid_end = NULL;
+      g_utf8_validate (p, -1, &valid_end);
+      for (; p < valid_end; p++)
         {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        default:
-          if (c < 0x20)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, (char) c);   /* UTF-8 passes through */
+          guchar c = (guchar) *p;
+          switch (c)
+            {
+            case '"': g_string_append (out, "\\\""); break;
+            case '\\': g_string_append (out, "\\\\"); break;
+            case '\n': g_string_append (out, "\\n"); break;
+            case '\r': g_string_append (out, "\\r"); break;
+            case '\t': g_string_append (out, "\\t"); break;
+            default:
+              if (c < 0x20)
+                g_string_append_printf (out, "\\u%04x", c);
+              else
+                g_string_append_c (out, (char) c);   /* UTF-8 passes through */
+            }
         }
+      if (*p != '\0')
+        g_string_append_printf (out, "\\udc%02x", (guchar) *p++);
     }
   g_string_append_c (out, '"');
 }

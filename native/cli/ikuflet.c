@@ -2,7 +2,8 @@
  * ikuflet [--out DIR] [--json] [--date TEXT] SKEMA.ods
  * Reads a competence schema (.ods) and writes one IKU PDF per employee, without
  * LibreOffice. Exit codes: 0 written (warnings allowed), 1 input problem,
- * 2 wrong usage, 3 output could not be written. */
+ * 2 wrong usage, 3 output could not be written, 4 IKUs could not be made
+ * (their layout, font or PDF failed, or ikuflet's own files are missing). */
 #include "iku-cli-report.h"
 #include "iku-export.h"
 #include "iku-ods.h"
@@ -12,12 +13,14 @@
 #include <errno.h>
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 
 enum {
   EXIT_WRITTEN = 0,
   EXIT_INPUT = 1,
   EXIT_USAGE = 2,
   EXIT_OUTPUT = 3,
+  EXIT_PROGRAM = 4,
 };
 
 typedef struct
@@ -88,10 +91,20 @@ parse (int argc, char **argv, Options *o, GError **error)
       "et fælles kompetenceskema (.ods). IKU'erne gemmes som »IKU - <navn>.pdf«.");
   g_option_context_set_description (context,
       "Afslutningskoder: 0 IKU'erne er gemt (evt. med bemærkninger), 1 problem med skemaet,\n"
-      "2 forkert brug, 3 IKU'erne kunne ikke gemmes.");
+      "2 forkert brug, 3 IKU'erne kunne ikke gemmes, 4 IKU'erne kunne ikke laves (for langt\n"
+      "indhold, eller ikuflets egne filer mangler).");
   g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, error))
-    return FALSE;
+  /* GOption's own messages are English without GLib's translations: say it in
+   * Danish, and keep its words for the detail. */
+  g_autoptr(GError) local_error = NULL;
+  if (!g_option_context_parse (context, &argc, &argv, &local_error))
+    {
+      g_set_error (error, G_OPTION_ERROR, local_error->code,
+                   "Kommandolinjen kunne ikke forstås (%s). "
+                   "Skriv »ikuflet --help« for at se, hvordan ikuflet bruges.",
+                   local_error->message);
+      return FALSE;
+    }
   if (o->version)
     return TRUE;
   if (o->threads < 0 || o->threads > 256)
@@ -116,6 +129,16 @@ program_path (const char *argv0)
   return exe != NULL ? g_steal_pointer (&exe) : g_strdup (argv0);
 }
 
+/* Whether --json was asked for, also when the command line is wrong. */
+static gboolean
+asks_for_json (int argc, char **argv)
+{
+  for (int i = 1; i < argc && argv[i] != NULL && strcmp (argv[i], "--") != 0; i++)
+    if (strcmp (argv[i], "--json") == 0)
+      return TRUE;
+  return FALSE;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -124,8 +147,11 @@ main (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   int code;
 
+  /* Before parsing, which reorders argv. */
+  gboolean wants_json = asks_for_json (argc, argv);
   if (!parse (argc, argv, &o, &error))
     {
+      o.json = o.json || wants_json;
       code = finish (&o, EXIT_USAGE, NULL, NULL, 0, NULL, error->message);
       options_clear (&o);
       return code;
@@ -158,7 +184,7 @@ main (int argc, char **argv)
   g_autoptr(IkuResources) res = iku_resources_new_for_program (exe, &error);
   if (res == NULL)
     {
-      code = finish (&o, EXIT_OUTPUT, NULL, NULL, 0, NULL, error->message);
+      code = finish (&o, EXIT_PROGRAM, NULL, NULL, 0, NULL, error->message);
       options_clear (&o);
       return code;
     }
@@ -178,7 +204,9 @@ main (int argc, char **argv)
   iku_export_set_team_plan (x, o.team_plan);
   iku_export_set_combined (x, o.combined);
   gboolean ok = iku_export_run (x, &error);
-  code = finish (&o, ok ? EXIT_WRITTEN : EXIT_OUTPUT, folder,
+  code = finish (&o, ok ? EXIT_WRITTEN
+                      : g_error_matches (error, IKU_EXPORT_ERROR, IKU_EXPORT_ERROR_RENDER)
+                      ? EXIT_PROGRAM : EXIT_OUTPUT, folder,
                  iku_export_get_written (x, NULL), iku_export_get_n_extra (x),
                  iku_export_get_warnings (x, NULL),
                  ok ? NULL : error->message);

@@ -192,14 +192,43 @@ thread_count (const IkuExport *x)
   return CLAMP (n, 1, MAX (x->n_outcomes, 1));
 }
 
+/* One thread: each IKU is made on the calling thread, and progress is told
+ * (and may cancel) before the next one starts, so that what a cancel or a
+ * vanished folder leaves behind does not depend on thread timing. */
+static void
+run_in_order (IkuExport *x)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkuPdfWriter) writer = iku_pdf_writer_new (iku_resources_get_font_regular (x->res),
+                                                       iku_resources_get_font_bold (x->res), &error);
+  for (guint i = 0; i < x->n_outcomes; i++)
+    {
+      if (x->cancelled)
+        g_set_error_literal (&x->outcomes[i].error, IKU_EXPORT_ERROR, IKU_EXPORT_ERROR_CANCELLED,
+                             "Afbrudt.");
+      else if (writer == NULL)
+        x->outcomes[i].error = g_error_copy (error);
+      else
+        export_one (x, writer, i);
+      if (x->progress != NULL && !x->cancelled && !x->progress (i + 1, x->n_outcomes,
+                                                                x->progress_data))
+        x->cancelled = 1;
+    }
+}
+
 static void
 run_workers (IkuExport *x)
 {
   guint n_threads = thread_count (x);
-  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
-  x->done = g_async_queue_new ();
   x->next = 0;
   x->cancelled = 0;
+  if (n_threads == 1)
+    {
+      run_in_order (x);
+      return;
+    }
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  x->done = g_async_queue_new ();
   for (guint i = 0; i < n_threads; i++)
     {
       g_autoptr(GError) error = NULL;
@@ -274,6 +303,79 @@ export_extra (IkuExport *x, gboolean combined)
   out->path = g_build_filename (x->folder, out->file_name, NULL);
 }
 
+static char *
+folded_file_name (const char *employee_name)
+{
+  g_autofree char *plain = iku_file_name_for_employee (employee_name);
+  g_autofree char *folded = g_utf8_casefold (plain, -1);
+  return g_utf8_normalize (folded, -1, G_NORMALIZE_NFC);
+}
+
+/* Gives every employee a file name of their own. Two different names that
+ * make the same file name once sanitised ("A/B" and "A_B", "Anne K." and
+ * "Anne K") get " (2)", and a warning names both rows and both files, so
+ * that nobody files the wrong plan. */
+static void
+name_files (IkuExport *x)
+{
+  g_autoptr(IkuFileNamer) namer = iku_file_namer_new ();
+  g_autoptr(GHashTable) first_with = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < x->n_outcomes; i++)
+    {
+      const IkuEmployee *e = iku_schema_get_employee (x->schema, i);
+      const char *name = iku_employee_get_name (e);
+      x->outcomes[i].file_name = iku_file_namer_next (namer, name);
+      char *key = folded_file_name (name);
+      gpointer earlier = NULL;
+      if (!g_hash_table_lookup_extended (first_with, key, NULL, &earlier))
+        {
+          g_hash_table_insert (first_with, key, GUINT_TO_POINTER (i));
+          continue;
+        }
+      g_free (key);
+      guint j = GPOINTER_TO_UINT (earlier);
+      const IkuEmployee *other = iku_schema_get_employee (x->schema, j);
+      g_ptr_array_add (x->warnings, g_strdup_printf (
+          "»%s« (række %u) og »%s« (række %u) ville få samme filnavn. Deres IKU'er hedder "
+          "»%s« og »%s«; kontrollér, at hver af dem bliver gemt hos den rigtige medarbejder.",
+          iku_employee_get_name (other), iku_employee_get_row (other), name,
+          iku_employee_get_row (e), x->outcomes[j].file_name, x->outcomes[i].file_name));
+    }
+}
+
+/* The write failures that concern the folder rather than one file. */
+static const IkuAtomicFileError folder_causes[] = {
+  IKU_ATOMIC_FILE_ERROR_NO_SPACE,
+  IKU_ATOMIC_FILE_ERROR_DENIED,
+  IKU_ATOMIC_FILE_ERROR_NO_FOLDER,
+};
+
+static gint
+folder_cause_of (const GError *error)
+{
+  for (guint c = 0; c < G_N_ELEMENTS (folder_causes); c++)
+    if (g_error_matches (error, IKU_ATOMIC_FILE_ERROR, (gint) folder_causes[c]))
+      return (gint) c;
+  return -1;
+}
+
+/* One warning for @n IKUs that failed for the folder cause @cause. */
+static char *
+dup_folder_cause_warning (gint cause, guint n, const char *folder)
+{
+  IkuAtomicFileError code = folder_causes[cause];
+  if (code == IKU_ATOMIC_FILE_ERROR_NO_SPACE)
+    return g_strdup_printf ("%u IKU'er kunne ikke gemmes, fordi der ikke er plads på drevet med "
+                            "mappen »%s«. Frigør plads, og lav IKU'erne igen.", n, folder);
+  if (code == IKU_ATOMIC_FILE_ERROR_DENIED)
+    return g_strdup_printf ("%u IKU'er kunne ikke gemmes, fordi du ikke har lov til at skrive i "
+                            "mappen »%s« (eller filerne er skrivebeskyttede). Vælg en anden "
+                            "mappe, eller få rettighederne ændret.", n, folder);
+  return g_strdup_printf ("%u IKU'er kunne ikke gemmes, fordi mappen »%s« ikke findes "
+                          "(længere). Kontrollér, at mappen er der, og lav IKU'erne igen.",
+                          n, folder);
+}
+
 /**
  * iku_export_run:
  *
@@ -309,10 +411,7 @@ iku_export_run (IkuExport *x, GError **error)
 
   x->n_outcomes = iku_schema_get_n_employees (x->schema);
   x->outcomes = g_new0 (Outcome, x->n_outcomes);
-  g_autoptr(IkuFileNamer) namer = iku_file_namer_new ();
-  for (guint i = 0; i < x->n_outcomes; i++)
-    x->outcomes[i].file_name = iku_file_namer_next (namer,
-        iku_employee_get_name (iku_schema_get_employee (x->schema, i)));
+  name_files (x);
 
   run_workers (x);
   if (x->team_plan && !g_atomic_int_get (&x->cancelled))
@@ -325,6 +424,10 @@ iku_export_run (IkuExport *x, GError **error)
   guint n_failed = 0;
   const GError *first = NULL;
   gboolean cancelled = FALSE;
+  /* Failures that concern the folder, not one file (a full disk, no right to
+   * write, the folder gone): one warning with a count, not one per employee. */
+  guint n_same[G_N_ELEMENTS (folder_causes)] = { 0 };
+  const GError *first_same[G_N_ELEMENTS (folder_causes)] = { NULL };
   for (guint i = 0; i < x->n_outcomes; i++)
     {
       Outcome *out = &x->outcomes[i];
@@ -341,18 +444,33 @@ iku_export_run (IkuExport *x, GError **error)
         {
           n_failed++;
           first = first != NULL ? first : out->error;
-          g_ptr_array_add (x->warnings, g_strdup (out->error->message));
+          gint cause = folder_cause_of (out->error);
+          if (cause < 0)
+            g_ptr_array_add (x->warnings, g_strdup (out->error->message));
+          else if (n_same[cause]++ == 0)
+            first_same[cause] = out->error;
         }
     }
+  for (guint c = 0; c < G_N_ELEMENTS (folder_causes); c++)
+    if (n_same[c] == 1)
+      g_ptr_array_add (x->warnings, g_strdup (first_same[c]->message));
+    else if (n_same[c] > 1)
+      g_ptr_array_add (x->warnings, dup_folder_cause_warning ((gint) c, n_same[c], x->folder));
 
   if (n_failed > 0)
     {
+      /* Layout, font and PDF failures are ikuflet's own: not a write problem
+       * the user can fix in the folder. The first failure names the cause. */
+      gboolean made = first->domain == IKU_ATOMIC_FILE_ERROR;
+      IkuExportError code = made ? IKU_EXPORT_ERROR_WRITE : IKU_EXPORT_ERROR_RENDER;
       if (n_failed == x->n_outcomes)
-        g_set_error (error, IKU_EXPORT_ERROR, IKU_EXPORT_ERROR_WRITE,
-                     "Ingen IKU'er blev gemt. %s", first->message);
+        g_set_error (error, IKU_EXPORT_ERROR, code, made ? "Ingen IKU'er blev gemt. %s"
+                                                         : "Ingen IKU'er kunne laves. %s",
+                     first->message);
       else
-        g_set_error (error, IKU_EXPORT_ERROR, IKU_EXPORT_ERROR_WRITE,
-                     "%u af %u IKU'er kunne ikke gemmes (de øvrige er gemt). %s",
+        g_set_error (error, IKU_EXPORT_ERROR, code,
+                     made ? "%u af %u IKU'er kunne ikke gemmes (de øvrige er gemt). %s"
+                          : "%u af %u IKU'er kunne ikke laves (de øvrige er gemt). %s",
                      n_failed, x->n_outcomes, first->message);
       return FALSE;
     }

@@ -13,8 +13,10 @@ G_BEGIN_DECLS
 #define IKU_EXPORT_ERROR (iku_export_error_quark ())
 typedef enum {
   IKU_EXPORT_ERROR_FOLDER,    /* the target folder is missing or not writable */
-  IKU_EXPORT_ERROR_WRITE,     /* one or more IKUs could not be written */
-  IKU_EXPORT_ERROR_RENDER,    /* a PDF could not be made */
+  IKU_EXPORT_ERROR_WRITE,     /* one or more IKUs could not be written (the first
+                               * failure was the file system's) */
+  IKU_EXPORT_ERROR_RENDER,    /* one or more IKUs could not be made: their layout,
+                               * font or PDF failed (the first failure was one of these) */
   IKU_EXPORT_ERROR_CANCELLED,
 } IkuExportError;
 GQuark iku_export_error_quark (void);
@@ -33,7 +35,9 @@ IkuExport *iku_export_new (const IkuSchema    *schema,
                            const char         *folder);
 void       iku_export_free (IkuExport *x);
 
-/* Number of rendering threads; 0 (the default) means one per core. */
+/* Number of rendering threads; 0 (the default) means one per core. With one,
+ * every IKU is made on the thread that calls iku_export_run(), and the
+ * progress function runs after each before the next one starts. */
 void       iku_export_set_threads       (IkuExport *x,
                                          guint      n_threads);
 void       iku_export_set_progress_func (IkuExport            *x,

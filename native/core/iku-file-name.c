@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * Safe, unique IKU file names; see iku-file-name.h. */
 #include "iku-file-name.h"
+#include "iku-text.h"
 
 #include <string.h>
 
@@ -48,17 +49,38 @@ is_device_name (const char *name)
          && base[3] >= '1' && base[3] <= '9';
 }
 
-/* Cuts @s to at most @max bytes on a character boundary. */
+/* Whether @c belongs to the character before it: a combining mark (accents,
+ * vowel signs, variation selectors) or a joiner. */
+static gboolean
+extends_previous (gunichar c)
+{
+  return g_unichar_ismark (c) || c == 0x200D || c == 0x200C;
+}
+
+/* Cuts @s to at most @max bytes on a grapheme boundary: never inside a
+ * character, never before a combining mark that would lose its base, and
+ * never right after a virama, which would join the letter that was cut off. */
 static void
-cut_utf8 (GString *s, gsize max)
+cut_graphemes (GString *s, gsize max)
 {
   if (s->len <= max)
     return;
-  const char *end = s->str + max;
+  const char *start = s->str;
+  const char *end = start + max;
   /* Back up to the start of the character that would be split. */
-  while (end > s->str && ((guchar) *end & 0xC0) == 0x80)
+  while (end > start && ((guchar) *end & 0xC0) == 0x80)
     end--;
-  g_string_truncate (s, (gsize) (end - s->str));
+  while (end > start)
+    {
+      const char *prev = g_utf8_prev_char (end);
+      gunichar last = g_utf8_get_char (prev);
+      if (extends_previous (g_utf8_get_char (end)) || g_unichar_combining_class (last) == 9
+          || last == 0x200D)
+        end = prev;
+      else
+        break;
+    }
+  g_string_truncate (s, (gsize) (end - start));
 }
 
 /* The sanitised <name> part, at most @max bytes. */
@@ -70,6 +92,8 @@ sanitise (const char *name, gsize max)
   for (const char *p = nfc != NULL ? nfc : ""; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
+      if (iku_text_is_invisible (c))
+        continue;
       if (is_forbidden (c))
         g_string_append_c (s, '_');
       else
@@ -78,7 +102,7 @@ sanitise (const char *name, gsize max)
   trim_dots_and_spaces (s);
   if (is_device_name (s->str))
     g_string_append_c (s, '_');
-  cut_utf8 (s, max);
+  cut_graphemes (s, max);
   trim_dots_and_spaces (s);
   if (s->len == 0)
     g_string_append_c (s, '_');

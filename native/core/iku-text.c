@@ -12,7 +12,19 @@ is_space (gunichar c)
   return g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F || c == 0x2007;
 }
 
-/* Collapses white space runs to one ASCII space and trims; @text is NFC. */
+gboolean
+iku_text_is_invisible (gunichar c)
+{
+  /* Format characters: soft hyphen, zero-width space and joiners, word joiner,
+   * byte order mark, the bidi marks, embeddings, overrides and isolates
+   * (U+200E-U+200F, U+202A-U+202E, U+2066-U+2069), ... Also the combining
+   * grapheme joiner and the Hangul fillers, which show nothing either. */
+  return g_unichar_type (c) == G_UNICODE_FORMAT || c == 0x034F || c == 0x115F || c == 0x1160
+         || c == 0x3164 || c == 0xFFA0;
+}
+
+/* Collapses white space runs to one ASCII space, trims, and drops invisible
+ * characters; @text is NFC. */
 static char *
 collapse_space (const char *text)
 {
@@ -21,6 +33,8 @@ collapse_space (const char *text)
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
+      if (iku_text_is_invisible (c))
+        continue;
       if (is_space (c))
         {
           pending = out->len > 0;
@@ -39,7 +53,10 @@ iku_text_dup_clean_name (const char *text)
 {
   g_return_val_if_fail (text != NULL, NULL);
   g_autofree char *nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
-  return collapse_space (nfc != NULL ? nfc : "");
+  g_autofree char *clean = collapse_space (nfc != NULL ? nfc : "");
+  /* What was around a removed character may compose now. */
+  char *again = g_utf8_normalize (clean, -1, G_NORMALIZE_NFC);
+  return again != NULL ? again : g_steal_pointer (&clean);
 }
 
 char *
@@ -57,8 +74,11 @@ iku_text_is_blank (const char *text)
   if (text == NULL)
     return TRUE;
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!is_space (g_utf8_get_char (p)))
-      return FALSE;
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!is_space (c) && !iku_text_is_invisible (c))
+        return FALSE;
+    }
   return TRUE;
 }
 

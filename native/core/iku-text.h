@@ -11,10 +11,15 @@ G_BEGIN_DECLS
  * (also line breaks) collapsed to one space, trimmed. (transfer full) */
 char    *iku_text_dup_key        (const char *text);
 
-/* A name as printed: NFC, trimmed, inner white space runs collapsed. (transfer full) */
+/* Characters that show nothing and can make two names that look alike differ,
+ * or make a name look other than it is: format characters (zero-width space
+ * and joiners, byte order mark, soft hyphen, bidi controls) and fillers. */
+gboolean iku_text_is_invisible   (gunichar c);
+/* A name as printed, compared and turned into a file name: NFC, invisible
+ * characters removed, trimmed, inner white space runs collapsed. (transfer full) */
 char    *iku_text_dup_clean_name (const char *text);
 
-/* TRUE when @text is NULL or only white space. */
+/* TRUE when @text is NULL or only white space and invisible characters. */
 gboolean iku_text_is_blank       (const char *text);
 
 /* @text without blank first and last lines and with trailing white space cut

@@ -121,7 +121,7 @@ def book_text(path):
     text = ("Lang tekst " * 18619)[:200 * 1024]
     rows = "".join('<table:table-row><table:table-cell><text:p>Person %d</text:p></table:table-cell>'
                    '<table:table-cell table:number-columns-repeated="2"><text:p>%s</text:p>'
-                   '</table:table-cell></table:table-row>' % (i, text) for i in range(80))
+                   '</table:table-cell></table:table-row>' % (i, text) for i in range(40))
     mf.write_ods(path, HEAD + rows + TAIL)
 
 

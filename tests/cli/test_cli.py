@@ -160,6 +160,25 @@ class CliTest(unittest.TestCase):
         self.assertIn("Synlig dækket celle", camilla)
         self.assertIn("Også synlig", camilla)
 
+    def test_misleading_names(self):
+        # Invisible characters are gone from names, files and messages; an
+        # invisible-only name continues the row above; a file-name collision
+        # names both rows and both files.
+        report = self.export("schema-misleading-names.ods")
+        self.assertEqual(self.pdf_names(), ["IKU - A_B (2).pdf", "IKU - A_B.pdf",
+                                            "IKU - Anne Hansen.pdf", "IKU - Bo Ek.pdf"])
+        anne = pdf.flat_text(os.path.join(self.out, "IKU - Anne Hansen.pdf"))
+        for item in ["Kursus i Excel", "Mentor for ny kollega", "Sårpleje"]:
+            self.assertIn(item, anne)
+        invisible = "\u200b\u00ad\u202e\u2069\ufeff"
+        for text in report["warnings"] + report["written"]:
+            self.assertFalse(set(text) & set(invisible), text)
+        self.assertTrue(any("»Anne Hansen« står i flere rækker (2 og 5)" in w
+                            for w in report["warnings"]), report["warnings"])
+        self.assertTrue(any("»A/B« (række 6) og »A_B« (række 7)" in w and "»IKU - A_B.pdf«" in w
+                            and "»IKU - A_B (2).pdf«" in w for w in report["warnings"]),
+                        report["warnings"])
+
     def test_unicode_names(self):
         report = self.export("schema-unicode-names.ods")
         names = ["Bjørn Æbelø", "Åse Ørsted", "Łukasz Wójcik-Żmuda", "Γιώργος Παπαδόπουλος",
@@ -275,12 +294,44 @@ class CliTest(unittest.TestCase):
         r = self.run_cli("--json")
         self.assertEqual(r.returncode, 2)
         self.assertIsInstance(json.loads(r.stdout)["error"], str)
+        # --json answers in JSON for every usage error, in Danish.
+        for args in [["--json", "--bogus", "x.ods"], ["--bogus", "--json"], ["--json", "--out"],
+                     ["--json", "--threads", "x", "s.ods"], ["--json", "a.ods", "b.ods"]]:
+            with self.subTest(args=args):
+                r = self.run_cli(*args)
+                self.assertEqual(r.returncode, 2, r.stderr)
+                report = json.loads(r.stdout)
+                self.assertEqual(report["written"], [])
+                self.assertRegex(report["error"], "ikuflet --help")
         r = self.run_cli("--help")
         self.assertEqual(r.returncode, 0)
         self.assertIn("--out", r.stdout)
         self.assertIn("SKEMA.ods", r.stdout)
 
     # ---- output problems: exit 3 -----------------------------------------------------
+
+    def test_folder_name_not_utf8(self):
+        # A folder whose name is not UTF-8: JSON writes each such byte as a lone
+        # surrogate escape (\udc80-\udcff), so a script gets the path back.
+        out = os.path.join(os.fsencode(self.tmp), b"ud-\xe6\xff")
+        r = subprocess.run([os.fsencode(IKUFLET), b"--json", b"--out", out,
+                            os.fsencode(fixture("schema-short-headers.ods"))],
+                           capture_output=True, timeout=600)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn(b"\\udce6\\udcff", r.stdout)
+        report = json.loads(r.stdout.decode("ascii", "strict") if r.stdout.isascii()
+                            else r.stdout.decode("utf-8"))
+        self.assertEqual(len(report["written"]), 2)
+        for path in report["written"]:
+            raw = os.fsencode(path)   # surrogateescape: the bytes as on disk
+            self.assertTrue(raw.startswith(out + b"/IKU - "), raw)
+            self.assertTrue(os.path.isfile(raw), raw)
+        # The plain report prints the bytes as the file system has them.
+        r = subprocess.run([os.fsencode(IKUFLET), b"--out", out,
+                            os.fsencode(fixture("schema-short-headers.ods"))],
+                           capture_output=True, timeout=600)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn(out + b"/IKU - ", r.stdout)
 
     def test_out_is_a_file(self):
         blocker = os.path.join(self.tmp, "fil")

@@ -63,6 +63,12 @@ class FaultTest(unittest.TestCase):
             self.assertGreater(len(report["written"]), 0)
             self.assertLess(len(report["written"]), 40)
             self.assert_report_matches_disk(report, out)
+            # One warning with the count, not one per employee.
+            full = [w for w in report["warnings"] if "plads" in w]
+            self.assertEqual(len(full), 1, report["warnings"])
+            missing = 40 - len(report["written"])
+            if missing > 1:
+                self.assertIn("%d IKU'er kunne ikke gemmes, fordi der ikke er plads" % missing, full[0])
         finally:
             subprocess.run(["umount", out])
 
@@ -88,6 +94,30 @@ class FaultTest(unittest.TestCase):
         self.assertEqual(len(report["written"]), 4)
         self.assertFalse(os.path.exists(os.path.join(out, "IKU - Lang Lise.pdf")))
         self.assert_report_matches_disk(report, out)
+
+    def test_layout_failure_has_its_own_exit(self):
+        # An IKU longer than the layout's page bound cannot be made: exit 4 and
+        # "kunne ikke laves", not a write failure (exit 3); the others are written.
+        out = os.path.join(self.tmp, "ud")
+        schema = os.path.join(self.tmp, "skema.ods")
+        write_schema(schema, [("Anne", "\n".join("x" for _ in range(60000)), ""), ("Bo", "b", "")])
+        r, report = self.run_cli(schema, out)
+        self.assertEqual(r.returncode, 4, r.stderr)
+        self.assertIn("kunne ikke laves", report["error"])
+        self.assertNotIn("gemmes", report["error"])
+        self.assertEqual([os.path.basename(p) for p in report["written"]], ["IKU - Bo.pdf"])
+        self.assert_report_matches_disk(report, out)
+
+    def test_missing_program_files_have_their_own_exit(self):
+        empty = os.path.join(self.tmp, "tom")
+        os.mkdir(empty)
+        schema = os.path.join(self.tmp, "skema.ods")
+        write_schema(schema, small_people(2))
+        out = os.path.join(self.tmp, "ud")
+        r = subprocess.run([IKUFLET, "--json", "--out", out, schema], capture_output=True,
+                           text=True, timeout=600, env=dict(os.environ, IKUFLET_DATA_DIR=empty))
+        self.assertEqual(r.returncode, 4, r.stderr)
+        self.assertIn("Installér ikuflet igen", json.loads(r.stdout)["error"])
 
     def test_names_cannot_escape(self):
         out = os.path.join(self.tmp, "a", "b")

@@ -213,6 +213,17 @@ download_debs() {
   say "downloaded $(ls "$dest" | wc -l) .debs ($(du -sh "$dest" | cut -f1)) in $(( $(date +%s) - t0 )) s"
 }
 
+# Trees and .debs of versions the suite no longer has (a tree is 240 MB).
+prune_other_versions() {
+  local keep="$1" d
+  for d in "$CACHE"/*/ "$CACHE"/debs/*/; do
+    case "$(basename "$d")" in
+      "$keep"|apt|debs) ;;
+      *) say "removing the older $d"; rm -rf "$d" ;;
+    esac
+  done
+}
+
 main() {
   local version key tree
   setup_apt
@@ -230,12 +241,16 @@ main() {
   fi
   version="$(candidate_version)"
   [ -n "$version" ] && [ "$version" != "(none)" ] || die "$SUITE has no libreoffice-calc"
+  if [ "$version" = "$(dpkg-query -W -f='${Version}' libreoffice-calc 2>/dev/null)" ]; then
+    die "$SUITE has no LibreOffice newer than the installed $version"
+  fi
   # A folder name that is also a plain file URL: "4:25.2.3-2~bpo12+1" -> "25.2.3-2-bpo12-1".
   key="$(printf '%s' "${version#*:}" | tr -c 'A-Za-z0-9._-' '-')"
   if [ ! -f "$CACHE/$key/.complete" ]; then
     [ -d "$CACHE/debs/$key" ] || download_debs "$version" "$key"
     build_tree "$key"
   fi
+  prune_other_versions "$key"
   printf '%s\n' "$CACHE/$key/usr/lib/libreoffice/program/soffice.bin"
 }
 

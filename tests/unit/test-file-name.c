@@ -84,6 +84,58 @@ test_length_bound (void)
   g_assert_true (g_utf8_validate (got, -1, NULL));
 }
 
+/* The stem of what iku_file_name_for_employee makes of @name, without "IKU - ". */
+static char *
+cut_stem (const char *name)
+{
+  g_autofree char *got = iku_file_name_for_employee (name);
+  g_assert_true (g_str_has_prefix (got, "IKU - ") && g_str_has_suffix (got, ".pdf"));
+  return g_strndup (got + 6, strlen (got) - 6 - 4);
+}
+
+static void
+test_cut_on_grapheme_boundary (void)
+{
+  gsize room = IKU_FILE_NAME_MAX_STEM_BYTES - strlen ("IKU - ");
+  /* "q" + combining acute (3 bytes a cluster, no precomposed form) so that the
+   * byte bound falls between a letter and its mark: the letter goes too. */
+  GString *accents = g_string_new ("x");
+  while (accents->len < room + 10)
+    g_string_append (accents, "q\u0301");
+  g_autofree char *a = cut_stem (accents->str);
+  gsize len = strlen (a);
+  g_assert_cmpuint (len, <=, room);
+  g_assert_true (g_utf8_validate (a, -1, NULL));
+  gunichar last = g_utf8_get_char (g_utf8_prev_char (a + len));
+  g_assert_cmpuint (last, ==, 0x0301);   /* ends with a whole "q́" */
+  g_assert_cmpuint (len % 3, ==, 1);     /* "x" + whole clusters of 3 bytes */
+  g_string_free (accents, TRUE);
+
+  /* Devanagari "क्ष" (ka, virama, ssa; 9 bytes): never a virama at the end,
+   * never a vowel sign without its letter. */
+  for (gsize pad = 0; pad < 12; pad++)
+    {
+      GString *s = g_string_new (NULL);
+      for (gsize i = 0; i < pad; i++)
+        g_string_append_c (s, 'a');
+      while (s->len < room + 20)
+        g_string_append (s, "\u0915\u094D\u0937\u093F");   /* क्षि */
+      g_autofree char *d = cut_stem (s->str);
+      g_string_free (s, TRUE);
+      gsize n = strlen (d);
+      g_assert_cmpuint (n, <=, room);
+      if (n > pad)
+        {
+          gunichar end = g_utf8_get_char (g_utf8_prev_char (d + n));
+          g_assert_cmpuint (end, ==, 0x093F);   /* a whole "क्षि" */
+        }
+    }
+
+  /* Invisible characters never reach a file name. */
+  g_autofree char *z = cut_stem ("An\u200Bne\u202E\uFEFF");
+  g_assert_cmpstr (z, ==, "Anne");
+}
+
 static void
 test_collisions (void)
 {
@@ -121,6 +173,7 @@ main (int argc, char **argv)
   g_test_add_func ("/file-name/device-names", test_device_names);
   g_test_add_func ("/file-name/length-bound", test_length_bound);
   g_test_add_func ("/file-name/collisions", test_collisions);
+  g_test_add_func ("/file-name/cut-on-grapheme-boundary", test_cut_on_grapheme_boundary);
   g_test_add_func ("/file-name/collision-suffix-within-bound", test_collision_suffix_within_bound);
   return g_test_run ();
 }

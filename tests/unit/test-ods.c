@@ -533,7 +533,7 @@ static const ErrorCase error_cases[] = {
   { "broken-huge-text-node.ods", IKU_ODS_ERROR_TOO_LARGE, "mere tekst eller dybere indlejring" },
   { "broken-deep-nesting.ods", IKU_ODS_ERROR_TOO_LARGE, "content.xml har dybere indlejring" },
   /* Counted over the workbook: each sheet alone is below the bound. */
-  { "broken-book-text.ods", IKU_ODS_ERROR_TOO_LARGE, "mere end 32 MB tekst (ved celle" },
+  { "broken-book-text.ods", IKU_ODS_ERROR_TOO_LARGE, "mere end 16 MB tekst (ved celle" },
   { "broken-book-cells.ods", IKU_ODS_ERROR_TOO_LARGE,
     "mere end 200000 udfyldte celler (celle A51 på arket »Kopi«" },
   /* What makes libxml2 slow, refused before libxml2 sees it. */

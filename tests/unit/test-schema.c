@@ -270,6 +270,24 @@ test_overlong_name_not_misattributed (void)
 }
 
 static void
+test_invisible_names (void)
+{
+  /* A name cell of nothing but invisible characters is an empty name: its row
+   * continues the employee above, it is never an IKU of its own. A name with
+   * a zero-width space inside is the same person as without it. */
+  g_autoptr(IkuSchema) s = iku_test_schema_new (
+      HEADERS "\nAnne Hansen|Kursus i Excel|\n"
+      "\u200B\u00AD\u202E|Mentor|\n"
+      "Anne\u200B Hansen\u2069|Førstehjælp|\n"
+      "Bo\u200D Ek|Sårpleje|");
+  g_assert_cmpuint (iku_schema_get_n_employees (s), ==, 2);
+  g_assert_cmpstr (iku_employee_get_name (employee (s, 0)), ==, "Anne Hansen");
+  assert_items (employee (s, 0), (const char *[]) { "Kursus i Excel", "Mentor", "Førstehjælp", NULL });
+  g_assert_true (has_warning (s, "»Anne Hansen« står i flere rækker (2 og 4)"));
+  g_assert_cmpstr (iku_employee_get_name (employee (s, 1)), ==, "Bo Ek");
+}
+
+static void
 test_many_rows (void)
 {
   GString *spec = g_string_new (HEADERS);
@@ -348,6 +366,7 @@ main (int argc, char **argv)
   g_test_add_func ("/schema/names/same-name-merged", test_same_name_merged_with_warning);
   g_test_add_func ("/schema/names/normalised", test_names_normalised);
   g_test_add_func ("/schema/names/overlong", test_overlong_name_not_misattributed);
+  g_test_add_func ("/schema/names/invisible", test_invisible_names);
   g_test_add_func ("/schema/cells/text-kept", test_cell_text_kept);
   g_test_add_func ("/schema/area/values", test_header_area);
   g_test_add_func ("/schema/area/absent", test_header_area_absent);

@@ -23,6 +23,40 @@ test_clean_name (void)
 }
 
 static void
+test_invisible_removed (void)
+{
+  /* Zero-width space, joiners, word joiner, byte order mark, soft hyphen, bidi
+   * marks, overrides and isolates: gone before a name is compared or printed. */
+  static const char *const invisible[] = {
+    "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u00AD", "\u200E", "\u200F",
+    "\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068",
+    "\u2069", "\u061C", "\u3164",
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (invisible); i++)
+    {
+      g_autofree char *name = g_strconcat (invisible[i], "An", invisible[i], "ne ", invisible[i],
+                                           " Hansen", invisible[i], NULL);
+      g_autofree char *clean = iku_text_dup_clean_name (name);
+      g_assert_cmpstr (clean, ==, "Anne Hansen");
+      g_autofree char *key = iku_text_dup_key (name);
+      g_assert_cmpstr (key, ==, "anne hansen");
+      g_autofree char *alone = g_strconcat (" ", invisible[i], invisible[i], " ", NULL);
+      g_assert_true (iku_text_is_blank (alone));
+      g_autofree char *empty = iku_text_dup_clean_name (alone);
+      g_assert_cmpstr (empty, ==, "");
+    }
+  /* "Anne" with an override that would show "ennA" and a hidden extension. */
+  g_autofree char *spoof = iku_text_dup_clean_name ("Anne\u202Efdp.exe");
+  g_assert_cmpstr (spoof, ==, "Annefdp.exe");
+  /* What stood around a removed character composes: e + ZWSP + combining acute. */
+  g_autofree char *composed = iku_text_dup_clean_name ("Rene\u200B\u0301");
+  g_assert_cmpstr (composed, ==, "Ren\u00E9");
+  /* Visible marks stay. */
+  g_autofree char *marks = iku_text_dup_clean_name ("Jos\u00E9 \u00C6rø");
+  g_assert_cmpstr (marks, ==, "Jos\u00E9 \u00C6rø");
+}
+
+static void
 test_blank (void)
 {
   g_assert_true (iku_text_is_blank (NULL));
@@ -57,6 +91,7 @@ main (int argc, char **argv)
   g_test_add_func ("/text/key", test_key);
   g_test_add_func ("/text/clean-name", test_clean_name);
   g_test_add_func ("/text/blank", test_blank);
+  g_test_add_func ("/text/invisible-removed", test_invisible_removed);
   g_test_add_func ("/text/trimmed", test_trimmed);
   g_test_add_func ("/text/date", test_date);
   return g_test_run ();

@@ -687,11 +687,11 @@ def deep_nesting():
 
 
 def book_text():
-    # 200 KB in one cell, repeated over 100 cells on each of two sheets: 20 MB
-    # per sheet, 40 MB for the workbook, over IKU_MAX_BOOK_TEXT_BYTES (32 MiB)
+    # 200 KB in one cell, repeated over 50 cells on each of two sheets: 10 MB
+    # per sheet, 20 MB for the workbook, over IKU_MAX_BOOK_TEXT_BYTES (16 MiB)
     # only when the sheets are counted together.
     text = ('Lang tekst ' * 18619)[:200 * 1024]
-    rows = ['<table:table-row table:number-rows-repeated="10">'
+    rows = ['<table:table-row table:number-rows-repeated="5">'
             '<table:table-cell table:number-columns-repeated="10"><text:p>%s</text:p>'
             '</table:table-cell></table:table-row>' % text]
     return document([table('Skema', rows, tail=False), table('Kopi', rows, tail=False)])
@@ -737,6 +737,20 @@ def merged_ordinary_cells():
         [C('SKJULT-NAVN-3', covered=True), 'Mentor', None],
         ['Camilla Kjær', C(raw='<text:p>Synlig dækket celle</text:p>', covered=True),
          C(covered=True, raw='<text:p>Også synlig</text:p>')],
+    ])])
+
+
+def schema_misleading_names():
+    # Invisible characters in names; a name cell of nothing else; names that
+    # make the same file name once sanitised.
+    return document([table('Skema', [
+        [H_NAME, H_INDIVIDUAL, H_TEAM],
+        ['Anne\u200b Hansen', 'Kursus i Excel', 'Fælles temadag'],
+        ['\u200b\u00ad\u202e', 'Mentor for ny kollega', None],
+        ['Bo\u202e Ek\u2069', 'Førstehjælp', None],
+        ['\ufeffAnne Hansen', 'Sårpleje', None],
+        ['A/B', 'Kursus A', None],
+        ['A_B', 'Kursus B', None],
     ])])
 
 
@@ -845,6 +859,7 @@ def fixtures():
         'broken-many-attributes.ods': many_attributes,
         'broken-many-namespaces.ods': many_namespaces,
         'schema-merged-ordinary.ods': merged_ordinary_cells,
+        'schema-misleading-names.ods': schema_misleading_names,
     }
     files = {
         'broken-bad-crc.ods': broken_bad_crc,
