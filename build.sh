@@ -2,10 +2,13 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # ikuflet's one entry point. Every command installs what is missing first.
 #
-#   ./build.sh            build the CLI and the extension into dist/
+#   ./build.sh            build the CLI and the extension into dist/ (Linux)
+#   ./build.sh windows    also cross-build for Windows x64: dist/windows/ikuflet.exe
+#                         and the release dist/ikuflet.oxt for Linux and Windows
 #   ./build.sh deps       install the Debian packages ikuflet needs (apt-get)
-#   ./build.sh test       build, then run every test suite, also under ASan+UBSan;
-#                         the office-based ones also on the current LibreOffice
+#   ./build.sh test       build (also for Windows), then run every test suite, also
+#                         under ASan+UBSan; the office-based ones also on the current
+#                         LibreOffice; the Windows suites under Wine
 #   ./build.sh demo       make the IKUs of the example schema through the extension
 #   ./build.sh install    add dist/ikuflet.oxt to your LibreOffice (unopkg)
 #   ./build.sh bench      measure speed and memory (tests/bench), print one table
@@ -34,11 +37,22 @@ PACKAGES=(
   clang libclang-rt-14-dev valgrind time
 )
 
+# What ./build.sh windows needs on top: mingw-w64 (win32 threads: no
+# libwinpthread DLL), dlltool/objdump, Debian's mingw zlib, Wine to run the
+# Windows programs, CMake for some dependencies, patch for Debian's patches.
+WINDOWS_PACKAGES=(
+  gcc-mingw-w64-x86-64-win32 binutils-mingw-w64-x86-64 mingw-w64-tools libz-mingw-w64-dev
+  wine64 wine cmake patch xz-utils
+)
+BUILD_WIN="$ROOT/build-win64"
+WINE_PREFIX="${XDG_CACHE_HOME:-$HOME/.cache}/ikuflet/wine"   # made by build-deps.sh
+DIST_WIN="$DIST/windows"
+
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
 missing_packages() {
   local p missing=()
-  for p in "${PACKAGES[@]}"; do
+  for p in "$@"; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
       missing+=("$p")
     fi
@@ -47,8 +61,12 @@ missing_packages() {
 }
 
 cmd_deps() {
+  install_packages "${PACKAGES[@]}"
+}
+
+install_packages() {
   local missing
-  missing="$(missing_packages)"
+  missing="$(missing_packages "$@")"
   if [ -z "$missing" ]; then
     return 0
   fi
@@ -62,9 +80,12 @@ cmd_deps() {
       exit 1
     fi
   fi
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  # Another apt-get may be running (a shared machine): wait for its lock.
+  local wait=(-o DPkg::Lock::Timeout=900)
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get "${wait[@]}" update -q
   # shellcheck disable=SC2086
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing </dev/null
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get "${wait[@]}" install -y -q \
+    --no-install-recommends $missing </dev/null
 }
 
 meson_setup() {
@@ -90,6 +111,38 @@ cmd_build() {
   say "Færdig: $(cd "$DIST" && ls -d ./* | tr '\n' ' ')"
 }
 
+# Windows x64, cross-built: the static dependencies come from a cache outside the
+# checkout (native/windows/build-deps.sh), the program and the component from
+# build-win64/. The release .oxt is the Linux one plus the Windows component.
+cmd_windows() {
+  cmd_build
+  install_packages "${WINDOWS_PACKAGES[@]}"
+  say "Windows x64: afhængigheder (bygges kun første gang; cache i ${XDG_CACHE_HOME:-$HOME/.cache}/ikuflet)"
+  local prefix
+  prefix="$("$ROOT/native/windows/build-deps.sh")"
+  if [ "$(cat "$BUILD_WIN/.deps-prefix" 2>/dev/null)" != "$prefix" ]; then
+    rm -rf "$BUILD_WIN"
+  fi
+  say "Windows x64: ikuflet.exe og ikuflet.uno.dll"
+  if [ ! -f "$BUILD_WIN/build.ninja" ]; then
+    nice meson setup "$BUILD_WIN" --werror --cross-file "$prefix/share/ikuflet/cross.ini" \
+      --prefer-static -Dbuildtype=release -Db_ndebug=false
+    echo "$prefix" > "$BUILD_WIN/.deps-prefix"
+  fi
+  nice meson compile -C "$BUILD_WIN"
+  rm -rf "$DIST_WIN"
+  mkdir -p "$DIST_WIN/ikuflet-data"
+  x86_64-w64-mingw32-strip -o "$DIST_WIN/ikuflet.exe" "$BUILD_WIN/native/cli/ikuflet.exe"
+  cp "$BUILD_WIN/templates/iku-tekster.ini" "$BUILD_WIN/templates/OFL.txt" \
+     "$BUILD_WIN"/templates/IkufletSans-*.ttf "$DIST_WIN/ikuflet-data/"
+  x86_64-w64-mingw32-strip -o "$BUILD_WIN/ikuflet.uno.dll" "$BUILD_WIN/native/uno/ikuflet.uno.dll"
+  say "Udvidelsen til Linux og Windows: $DIST/ikuflet.oxt"
+  /usr/bin/python3 "$ROOT/extension/make-oxt.py" --base "$BUILD/extension/ikuflet.oxt" \
+    --output "$DIST/ikuflet.oxt" \
+    --component Windows_x86_64 ikuflet.uno.dll "$BUILD_WIN/ikuflet.uno.dll"
+  say "Færdig: dist/ikuflet.oxt (Linux og Windows), dist/windows/ikuflet.exe"
+}
+
 # meson test prints a summary per run; add them up into one closing line.
 TOTAL_OK=0; TOTAL_FAIL=0; TOTAL_SKIP=0
 run_suites() {
@@ -112,6 +165,11 @@ run_suites() {
   return 0
 }
 
+# The office the office-based suites and tools use (tests/e2e/office.py reads it too).
+office_in_use() {
+  printf '%s\n' "${IKUFLET_SOFFICE:-/usr/lib/libreoffice/program/soffice.bin}"
+}
+
 # "LibreOffice 25.2.3.2" for the soffice.bin $1.
 office_version() {
   env -u LD_LIBRARY_PATH -u URE_BOOTSTRAP -u UNO_TYPES -u PYTHONPATH "$1" --version 2>/dev/null |
@@ -123,7 +181,7 @@ office_version() {
 OFFICES_TESTED=""
 test_on_latest_office() {
   local latest t0
-  OFFICES_TESTED="$(office_version "${IKUFLET_SOFFICE:-/usr/lib/libreoffice/program/soffice.bin}")"
+  OFFICES_TESTED="$(office_version "$(office_in_use)")"
   t0=$(date +%s)
   if ! latest="$("$ROOT/tests/office/office-latest.sh" | tail -1)" || [ ! -x "$latest" ]; then
     echo "ikuflet: the current LibreOffice could not be put in place (tests/office/office-latest.sh)" >&2
@@ -137,10 +195,13 @@ test_on_latest_office() {
 }
 
 cmd_test() {
-  cmd_build
-  say "Tester (alle suiter) på $(office_version "${IKUFLET_SOFFICE:-/usr/lib/libreoffice/program/soffice.bin}")"
+  cmd_windows
+  say "Tester (alle suiter) på $(office_version "$(office_in_use)")"
   run_suites "$BUILD"
   test_on_latest_office
+  say "Tester Windows-bygget: ikuflet.exe og ikuflet.uno.dll under Wine, PE-tabeller"
+  IKUFLET_WIN_DIST="$DIST_WIN" IKUFLET_NATIVE="$DIST/ikuflet" \
+    WINEPREFIX="$WINE_PREFIX" run_suites "$BUILD_WIN" --suite windows
   say "Tester unit og cli under AddressSanitizer + UndefinedBehaviorSanitizer"
   meson_setup "$BUILD_ASAN" -Db_sanitize=address,undefined -Db_lundef=false \
     -Dextension=false -Dbuildtype=debug
@@ -181,7 +242,7 @@ cmd_demo() {
   local out="$ROOT/demo-output"
   rm -rf "$out"; mkdir -p "$out"
   cp "$BUILD/templates/Eksempel - kompetenceskema.ods" "$out/"
-  say "Laver IKU'erne for eksemplet gennem udvidelsen i en midlertidig LibreOffice"
+  say "Laver IKU'erne for eksemplet gennem udvidelsen i en midlertidig $(office_version "$(office_in_use)")"
   /usr/bin/python3 "$ROOT/tests/e2e/demo.py" --oxt "$DIST/ikuflet.oxt" \
     --schema "$out/Eksempel - kompetenceskema.ods"
 }
@@ -204,7 +265,7 @@ cmd_install() {
 
 cmd_bench() {
   cmd_build
-  say "Måler (tests/bench): CLI, LibreOffices egen PDF-eksport, udvidelsen, .ods-læseren"
+  say "Måler (tests/bench): CLI, LibreOffices egen PDF-eksport, udvidelsen, .ods-læseren ($(office_version "$(office_in_use)"))"
   /usr/bin/python3 "$ROOT/tests/bench/bench.py" --build "$BUILD" --dist "$DIST" "$@"
 }
 
@@ -216,6 +277,7 @@ cmd_office_latest() {
 
 case "${1:-build}" in
   deps) cmd_deps ;;
+  windows) cmd_windows ;;
   build) cmd_build ;;
   test) cmd_test ;;
   demo) cmd_demo ;;
@@ -223,5 +285,5 @@ case "${1:-build}" in
   fuzz) shift; cmd_fuzz "$@" ;;
   bench) shift; cmd_bench "$@" ;;
   office-latest) cmd_office_latest ;;
-  *) echo "Brug: ./build.sh [deps|build|test|demo|install|bench|fuzz|office-latest]" >&2; exit 2 ;;
+  *) echo "Brug: ./build.sh [deps|build|windows|test|demo|install|bench|fuzz|office-latest]" >&2; exit 2 ;;
 esac

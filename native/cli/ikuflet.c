@@ -4,14 +4,15 @@
  * LibreOffice. Exit codes: 0 written (warnings allowed), 1 input problem,
  * 2 wrong usage, 3 output could not be written, 4 IKUs could not be made
  * (their layout, font or PDF failed, or ikuflet's own files are missing). */
+#include "iku-cli-platform.h"
 #include "iku-cli-report.h"
 #include "iku-export.h"
 #include "iku-ods.h"
 #include "iku-schema.h"
+#include "iku-system-error.h"
 
 #include <glib/gstdio.h>
 #include <errno.h>
-#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -97,7 +98,8 @@ parse (int argc, char **argv, Options *o, GError **error)
   /* GOption's own messages are English without GLib's translations: say it in
    * Danish, and keep its words for the detail. */
   g_autoptr(GError) local_error = NULL;
-  if (!g_option_context_parse (context, &argc, &argv, &local_error))
+  g_auto(GStrv) args = iku_cli_platform_dup_args (argc, argv);
+  if (!g_option_context_parse_strv (context, &args, &local_error))
     {
       g_set_error (error, G_OPTION_ERROR, local_error->code,
                    "Kommandolinjen kunne ikke forstås (%s). "
@@ -122,13 +124,6 @@ parse (int argc, char **argv, Options *o, GError **error)
   return TRUE;
 }
 
-static char *
-program_path (const char *argv0)
-{
-  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
-  return exe != NULL ? g_steal_pointer (&exe) : g_strdup (argv0);
-}
-
 /* Whether --json was asked for, also when the command line is wrong. */
 static gboolean
 asks_for_json (int argc, char **argv)
@@ -142,7 +137,7 @@ asks_for_json (int argc, char **argv)
 int
 main (int argc, char **argv)
 {
-  setlocale (LC_ALL, "");
+  iku_cli_platform_init ();
   Options o = { 0 };
   g_autoptr(GError) error = NULL;
   int code;
@@ -180,7 +175,7 @@ main (int argc, char **argv)
   if (o.date != NULL)
     iku_schema_set_date (schema, o.date);
 
-  g_autofree char *exe = program_path (argv[0]);
+  g_autofree char *exe = iku_cli_platform_dup_program_path (argv[0]);
   g_autoptr(IkuResources) res = iku_resources_new_for_program (exe, &error);
   if (res == NULL)
     {
@@ -193,7 +188,7 @@ main (int argc, char **argv)
   if (o.out_dir != NULL && g_mkdir_with_parents (folder, 0777) != 0)
     {
       g_autofree char *message = g_strdup_printf ("Mappen »%s« kunne ikke oprettes: %s.",
-                                                  folder, g_strerror (errno));
+                                                  folder, iku_system_error_text (errno));
       code = finish (&o, EXIT_OUTPUT, folder, NULL, 0, NULL, message);
       options_clear (&o);
       return code;

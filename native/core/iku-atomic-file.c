@@ -1,159 +1,51 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
- * Atomic file writes; see iku-atomic-file.h. */
-#include "iku-atomic-file.h"
-
-#include <errno.h>
-#include <fcntl.h>
-#include <glib/gstdio.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
+ * The messages of iku-atomic-file.h, the same on every platform. */
+#include "iku-atomic-file-private.h"
 
 G_DEFINE_QUARK (iku-atomic-file-error-quark, iku_atomic_file_error)
 
-static void
-set_errno_error (GError **error, int err, const char *folder, const char *name)
+void
+iku_atomic_file_set_error (GError **error, IkuAtomicFileError code, const char *folder,
+                           const char *name, const char *detail)
 {
-  switch (err)
+  switch (code)
     {
-    case ENOSPC:
-    case EDQUOT:
-      g_set_error (error, IKU_ATOMIC_FILE_ERROR, IKU_ATOMIC_FILE_ERROR_NO_SPACE,
+    case IKU_ATOMIC_FILE_ERROR_NO_SPACE:
+      g_set_error (error, IKU_ATOMIC_FILE_ERROR, code,
                    "»%s« kunne ikke gemmes, fordi der ikke er plads på drevet med mappen »%s«. "
                    "Frigør plads, og prøv igen.", name, folder);
       break;
-    case EACCES:
-    case EPERM:
-    case EROFS:
-      g_set_error (error, IKU_ATOMIC_FILE_ERROR, IKU_ATOMIC_FILE_ERROR_DENIED,
+    case IKU_ATOMIC_FILE_ERROR_DENIED:
+      g_set_error (error, IKU_ATOMIC_FILE_ERROR, code,
                    "»%s« kunne ikke gemmes, fordi du ikke har lov til at skrive i mappen »%s« "
                    "(eller filen er skrivebeskyttet). Vælg en anden mappe, eller få rettighederne ændret.",
                    name, folder);
       break;
-    case EISDIR:
-    case ENOTEMPTY:
-    case EEXIST:
-      g_set_error (error, IKU_ATOMIC_FILE_ERROR, IKU_ATOMIC_FILE_ERROR_IS_DIRECTORY,
+    case IKU_ATOMIC_FILE_ERROR_IS_DIRECTORY:
+      g_set_error (error, IKU_ATOMIC_FILE_ERROR, code,
                    "»%s« kunne ikke gemmes, fordi der ligger en mappe med samme navn i »%s«. "
                    "Omdøb eller flyt mappen, og prøv igen.", name, folder);
       break;
-    case ENOENT:
-    case ENOTDIR:
-      g_set_error (error, IKU_ATOMIC_FILE_ERROR, IKU_ATOMIC_FILE_ERROR_NO_FOLDER,
+    case IKU_ATOMIC_FILE_ERROR_NO_FOLDER:
+      g_set_error (error, IKU_ATOMIC_FILE_ERROR, code,
                    "»%s« kunne ikke gemmes, fordi mappen »%s« ikke findes (længere). "
                    "Kontrollér, at mappen er der, og prøv igen.", name, folder);
       break;
+    case IKU_ATOMIC_FILE_ERROR_IN_USE:
+      g_set_error (error, IKU_ATOMIC_FILE_ERROR, code,
+                   "»%s« i mappen »%s« kunne ikke erstattes, fordi filen er åben i et andet program. "
+                   "Luk »%s« i PDF-læseren, og prøv igen.", name, folder, name);
+      break;
+    case IKU_ATOMIC_FILE_ERROR_NAME_TOO_LONG:
+      g_set_error (error, IKU_ATOMIC_FILE_ERROR, code,
+                   "»%s« kunne ikke gemmes, fordi stien til mappen »%s« er for lang. "
+                   "Vælg en mappe med en kortere sti, og prøv igen.", name, folder);
+      break;
+    case IKU_ATOMIC_FILE_ERROR_FAILED:
     default:
       g_set_error (error, IKU_ATOMIC_FILE_ERROR, IKU_ATOMIC_FILE_ERROR_FAILED,
-                   "»%s« kunne ikke gemmes i mappen »%s«: %s.", name, folder, g_strerror (err));
+                   "»%s« kunne ikke gemmes i mappen »%s«: %s.", name, folder,
+                   detail != NULL ? detail : "ukendt fejl");
       break;
     }
-}
-
-static gboolean
-write_all (int fd, const guint8 *data, gsize len)
-{
-  while (len > 0)
-    {
-      ssize_t n = write (fd, data, len);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          if (n == 0)
-            errno = EIO;
-          return FALSE;
-        }
-      data += n;
-      len -= (gsize) n;
-    }
-  return TRUE;
-}
-
-/* Creates a new hidden temporary file in @dir_fd; its name goes to @name. */
-static int
-open_temp (int dir_fd, char name[32])
-{
-  for (int attempt = 0; attempt < 100; attempt++)
-    {
-      g_snprintf (name, 32, ".ikuflet-%08x.tmp", g_random_int ());
-      /* 0666 filtered by the user's umask, as any other program's new file. */
-      int fd = openat (dir_fd, name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-      if (fd >= 0 || errno != EEXIST)
-        return fd;
-    }
-  errno = EEXIST;
-  return -1;
-}
-
-/**
- * iku_atomic_file_write:
- *
- * Every step works relative to one open handle of @folder, so a folder that is
- * moved or deleted while the file is written can never receive half a file or
- * keep a temporary one: the rename lands where the temporary file is, or the
- * temporary file is removed from there.
- */
-gboolean
-iku_atomic_file_write (const char *folder, const char *name, GBytes *bytes, GError **error)
-{
-  g_return_val_if_fail (folder != NULL && name != NULL && bytes != NULL, FALSE);
-  g_return_val_if_fail (strchr (name, G_DIR_SEPARATOR) == NULL && strcmp (name, "..") != 0
-                        && strcmp (name, ".") != 0 && *name != '\0', FALSE);
-
-  int dir_fd = open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir_fd < 0)
-    {
-      set_errno_error (error, errno, folder, name);
-      return FALSE;
-    }
-
-  /* A folder standing where the file should go: say so before writing. */
-  struct stat st;
-  gboolean replaces = fstatat (dir_fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0;
-  if (replaces && S_ISDIR (st.st_mode))
-    {
-      close (dir_fd);
-      set_errno_error (error, EISDIR, folder, name);
-      return FALSE;
-    }
-  /* A replaced IKU keeps the permissions someone gave it (a plan shared with
-   * the group, or one kept private). */
-  gboolean keep_mode = replaces && S_ISREG (st.st_mode);
-
-  char temp[32];
-  int fd = open_temp (dir_fd, temp);
-  if (fd < 0)
-    {
-      int err = errno;
-      close (dir_fd);
-      set_errno_error (error, err, folder, name);
-      return FALSE;
-    }
-
-  gsize len = 0;
-  const guint8 *data = g_bytes_get_data (bytes, &len);
-  int err = 0;
-  if (keep_mode && fchmod (fd, st.st_mode & (S_IRWXU | S_IRWXG | S_IRWXO)) != 0)
-    err = errno;
-  if (err == 0 && (!write_all (fd, data, len) || fsync (fd) != 0))
-    err = errno;
-  if (close (fd) != 0 && err == 0)
-    err = errno;
-  if (err == 0 && renameat (dir_fd, temp, dir_fd, name) != 0)
-    err = errno;
-  if (err != 0)
-    unlinkat (dir_fd, temp, 0);
-  /* The rename lives in the folder: without this a power cut soon after can
-   * leave the folder with neither the old nor the new IKU. File systems that
-   * cannot sync a folder say EINVAL; there is nothing more to do on them. */
-  else if (fsync (dir_fd) != 0 && errno != EINVAL && errno != ENOTSUP)
-    err = errno;
-  close (dir_fd);
-  if (err != 0)
-    {
-      set_errno_error (error, err, folder, name);
-      return FALSE;
-    }
-  return TRUE;
 }

@@ -97,6 +97,24 @@ iku_schema_columns_find (const IkuGrid *grid, IkuSchemaColumns *layout)
   return found;
 }
 
+gboolean
+iku_schema_find_header (const IkuGrid *grid, guint *header_row, gint *name_col,
+                        gint *individual_col, gint *team_col)
+{
+  IkuSchemaColumns columns;
+
+  g_return_val_if_fail (grid != NULL && header_row != NULL && name_col != NULL &&
+                        individual_col != NULL && team_col != NULL, FALSE);
+
+  if (!iku_schema_columns_find (grid, &columns))
+    return FALSE;
+  *header_row = columns.header_row;
+  *name_col = columns.col[ROLE_NAME];
+  *individual_col = columns.col[ROLE_INDIVIDUAL];
+  *team_col = columns.col[ROLE_TEAM];
+  return TRUE;
+}
+
 /* ---- the header area ------------------------------------------------------ */
 
 typedef struct

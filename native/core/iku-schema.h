@@ -57,6 +57,16 @@ guint               iku_employee_get_row     (const IkuEmployee *employee);
 const char * const *iku_employee_get_items   (const IkuEmployee *employee,
                                               guint             *n_items);
 
+/* Where a schema on @grid has its header: the header row and the columns of the
+ * name, individual and team headers (-1 when absent), found as
+ * iku_schema_new_from_grid() finds them; FALSE when @grid has no header row.
+ * Lets a reader read only what the schema needs. */
+gboolean iku_schema_find_header (const IkuGrid *grid,
+                                 guint         *header_row,
+                                 gint          *name_col,
+                                 gint          *individual_col,
+                                 gint          *team_col);
+
 /* TRUE when @text is the button text "Dobbeltklik for at lave PDF-filer"
  * (compared as headers are: case, white space and line breaks ignored). A cheap
  * first test; iku_schema_is_button_cell() also checks where the cell is. */

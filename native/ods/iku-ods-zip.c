@@ -2,14 +2,12 @@
  * Zip access for the .ods reader (libzip): open a package from a file or from
  * memory and stream content.xml out of it with a bound on what it may inflate to. */
 #include "iku-ods-private.h"
+#include "iku-ods-file.h"
+#include "iku-system-error.h"
 
 #include <errno.h>
-#include <fcntl.h>
-#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <zip.h>
 
 #define CONTENT_NAME "content.xml"
@@ -66,7 +64,7 @@ set_open_error (GError **error, const char *display_name, zip_error_t *zip_error
       g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_UNREADABLE,
                    "Filen »%s« kunne ikke læses: %s. "
                    "Kontrollér at filen findes, og at du har adgang til den.",
-                   display_name, g_strerror (zip_error_code_system (zip_error)));
+                   display_name, iku_system_error_text (zip_error_code_system (zip_error)));
       break;
     case ZIP_ER_MEMORY:
       g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_UNREADABLE,
@@ -125,67 +123,44 @@ set_unreadable (GError **error, const char *display_name, int errsv)
   g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_UNREADABLE,
                "Filen »%s« kunne ikke åbnes: %s. "
                "Kontrollér at filen findes, og at du har adgang til den.",
-               display_name, g_strerror (errsv));
+               display_name, iku_system_error_text (errsv));
 }
 
 IkuOdsZip *
 iku_ods_zip_open_file (const char *path, const char *display_name, GError **error)
 {
-  /* O_NONBLOCK: a FIFO given by mistake must not hang the open. */
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
-  if (fd < 0)
+  FILE *fp = NULL;
+  int errsv = 0;
+  switch (iku_ods_file_open (path, &fp, &errsv))
     {
-      set_unreadable (error, display_name, errno);
-      return NULL;
-    }
-
-  struct stat st;
-  if (fstat (fd, &st) != 0)
-    {
-      int errsv = errno;
-      close (fd);
-      set_unreadable (error, display_name, errsv);
-      return NULL;
-    }
-  if (!S_ISREG (st.st_mode))
-    {
-      close (fd);
+    case IKU_ODS_FILE_OPENED:
+      break;
+    case IKU_ODS_FILE_IS_FOLDER:
       g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_UNREADABLE,
-                   S_ISDIR (st.st_mode)
-                   ? "»%s« er en mappe, ikke en fil. Angiv selve skemafilen (.ods)."
-                   : "»%s« er ikke en almindelig fil. Angiv selve skemafilen (.ods).",
-                   display_name);
+                   "»%s« er en mappe, ikke en fil. Angiv selve skemafilen (.ods).", display_name);
       return NULL;
-    }
-  int flags = fcntl (fd, F_GETFL);
-  if (flags < 0 || fcntl (fd, F_SETFL, flags & ~O_NONBLOCK) < 0)
-    {
-      int errsv = errno;
-      close (fd);
+    case IKU_ODS_FILE_NOT_REGULAR:
+      g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_UNREADABLE,
+                   "»%s« er ikke en almindelig fil. Angiv selve skemafilen (.ods).", display_name);
+      return NULL;
+    case IKU_ODS_FILE_FAILED:
+    default:
       set_unreadable (error, display_name, errsv);
       return NULL;
     }
 
   char magic[4] = { 0 };
-  ssize_t n_magic = pread (fd, magic, sizeof magic, 0);
-  if (n_magic < 0)
+  size_t n_magic = fread (magic, 1, sizeof magic, fp);
+  if (ferror (fp) || fseek (fp, 0, SEEK_SET) != 0)
     {
-      int errsv = errno;
-      close (fd);
-      set_unreadable (error, display_name, errsv);
+      int err = errno;
+      fclose (fp);
+      set_unreadable (error, display_name, err);
       return NULL;
     }
-  gboolean starts_like_zip = n_magic == (ssize_t) sizeof magic
+  gboolean starts_like_zip = n_magic == sizeof magic
                              && memcmp (magic, ZIP_MAGIC, sizeof magic) == 0;
 
-  FILE *fp = fdopen (fd, "rb");
-  if (fp == NULL)
-    {
-      int errsv = errno;
-      close (fd);
-      set_unreadable (error, display_name, errsv);
-      return NULL;
-    }
   zip_error_t zip_error;
   zip_error_init (&zip_error);
   /* The source owns fp from here on (it closes it when freed). */
@@ -342,7 +317,7 @@ iku_ods_stream_read (IkuOdsStream *stream, guint8 *buffer, gsize len, GError **e
         g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_UNREADABLE,
                      "Filen »%s« kunne ikke læses: %s. "
                      "Kontrollér at filen findes, og at du har adgang til den.",
-                     stream->display_name, g_strerror (zip_error_code_system (zip_error)));
+                     stream->display_name, iku_system_error_text (zip_error_code_system (zip_error)));
       else if (code == ZIP_ER_CRC)
         iku_ods_set_corrupt (error, stream->display_name,
                              "kontrolsummen for " CONTENT_NAME " passer ikke");

@@ -153,6 +153,7 @@ find_button_document (uno_Interface  *view,
   g_autoptr(uno_Interface) sheets = NULL;
   g_autoptr(uno_Interface) sheet = NULL;
   g_autoptr(IkuGrid) grid = NULL;
+  IkuUnoSheetBudget budget = { 0, 0 };
   gint32 sheet_index, col, row;
   void *args[1] = { &sheet_index };
   uno_Any element;
@@ -181,7 +182,7 @@ find_button_document (uno_Interface  *view,
   sheet = iku_uno_any_dup_interface (&element);
   uno_any_destruct (&element, NULL);
   /* Only that sheet: the button belongs to the schema below it on the same sheet. */
-  grid = iku_uno_sheet_read (sheet, error);
+  grid = iku_uno_sheet_read (sheet, &budget, error);
   if (grid == NULL)
     return FALSE;
   if (iku_schema_is_button_cell (grid, (guint) row, (guint) col))

@@ -6,13 +6,12 @@
  * The office learns from component_getImplementationEnvironment (and from
  * environment="uno" in ikuflet.components) that this library speaks binary UNO:
  * every pointer it hands out is a uno_Interface. */
-#define _GNU_SOURCE
-#include <dlfcn.h>
 #include <string.h>
 
 #include "iku-uno-call.h"
 #include "iku-uno-error.h"
 #include "iku-uno-job.h"
+#include "iku-uno-module.h"
 #include "iku-uno-object.h"
 #include "iku-uno-views.h"
 
@@ -40,25 +39,11 @@ typedef struct {
                            button, shared by every job instance */
 } Factory;
 
-/* Any object of this library: dladdr() on it names the library's file. */
-static const char library_anchor = 0;
-
-/* The folder this library lies in: the installed extension's root. (transfer full) */
-static char *
-dup_extension_dir (void)
-{
-  Dl_info info;
-
-  if (dladdr (&library_anchor, &info) == 0 || info.dli_fname == NULL)
-    return g_strdup ("");
-  return g_path_get_dirname (info.dli_fname);
-}
-
 static Factory *
 factory_new (FactoryKind kind)
 {
   Factory *factory = g_new0 (Factory, 1);
-  g_autofree char *extension_dir = dup_extension_dir ();
+  g_autofree char *extension_dir = iku_uno_module_dup_dir ();
 
   factory->kind = kind;
   factory->data_dir = g_build_filename (extension_dir, DATA_SUBDIR, NULL);

@@ -17,7 +17,7 @@
 #define MAX_DOCUMENTS 10000
 
 uno_Interface *
-iku_uno_document_get_model (uno_Interface *document,
+iku_uno_document_dup_model (uno_Interface *document,
                             IkuUnoLang     lang,
                             GError       **error)
 {
@@ -166,6 +166,7 @@ iku_uno_document_read_book (uno_Interface *model,
   g_autoptr(IkuBook) book = iku_book_new ();
   g_autoptr(uno_Interface) current_view = NULL;
   g_autoptr(uno_Interface) sheets = NULL;
+  IkuUnoSheetBudget budget = { 0, 0 };
   gint32 n_sheets = 0;
   guint active = 0;
 
@@ -176,7 +177,16 @@ iku_uno_document_read_book (uno_Interface *model,
                            error))
     return NULL;
 
-  for (gint32 i = 0; i < n_sheets && (guint) i < IKU_MAX_SHEETS; i++)
+  /* As the .ods reader: more sheets than it reads is an error, never a silent cut. */
+  if (n_sheets < 0 || (guint) n_sheets > IKU_MAX_SHEETS)
+    {
+      g_set_error (error, IKU_UNO_ERROR, IKU_UNO_ERROR_TOO_LARGE,
+                   "Regnearket har %d ark; ikuflet læser højst %u. "
+                   "Slet de ark, der ikke hører til skemaet, og prøv igen.",
+                   n_sheets, IKU_MAX_SHEETS);
+      return NULL;
+    }
+  for (gint32 i = 0; i < n_sheets; i++)
     {
       g_autoptr(uno_Interface) sheet = NULL;
       void *args[1] = { &i };
@@ -188,7 +198,7 @@ iku_uno_document_read_book (uno_Interface *model,
         return NULL;
       sheet = iku_uno_any_dup_interface (&element);
       uno_any_destruct (&element, NULL);
-      grid = iku_uno_sheet_read (sheet, error);
+      grid = iku_uno_sheet_read (sheet, &budget, error);
       if (grid == NULL)
         return NULL;
       iku_book_add_sheet (book, grid);

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 /* @document (any interface of a document) as the XModel of a spreadsheet document,
  * or IKU_UNO_ERROR_NOT_SPREADSHEET. (transfer full) */
-uno_Interface *iku_uno_document_get_model     (uno_Interface *document,
+uno_Interface *iku_uno_document_dup_model     (uno_Interface *document,
                                                IkuUnoLang     lang,
                                                GError       **error) G_GNUC_WARN_UNUSED_RESULT;
 
@@ -35,8 +35,10 @@ uno_Interface *iku_uno_document_dup_view      (uno_Interface *model);
 /* The frame of the view @view, or NULL. (transfer full) */
 uno_Interface *iku_uno_document_dup_frame     (uno_Interface *view);
 
-/* Every sheet of @model (up to IKU_MAX_SHEETS) as displayed, with the sheet active
- * in @view marked (NULL: in the document's current view). (transfer full) */
+/* Every sheet of @model as iku_uno_sheet_read() reads it, with the sheet active
+ * in @view marked (NULL: in the document's current view). Cells and text are
+ * counted over the whole workbook; more than IKU_MAX_SHEETS sheets, or more cells
+ * or text than iku-limits.h allows, is IKU_UNO_ERROR_TOO_LARGE. (transfer full) */
 IkuBook       *iku_uno_document_read_book     (uno_Interface *model,
                                                uno_Interface *view,
                                                GError       **error) G_GNUC_WARN_UNUSED_RESULT;

@@ -110,7 +110,7 @@ run (uno_Interface             *context,
   gint64 t_read;
 
   model = request->document != NULL
-    ? iku_uno_document_get_model (request->document, lang, error)
+    ? iku_uno_document_dup_model (request->document, lang, error)
     : iku_uno_document_find_current (context, lang, error);
   if (model == NULL)
     return FALSE;

@@ -27,9 +27,14 @@ typedef struct {
   uno_Interface *document;  /* owned; NULL: the current document */
   char          *folder;    /* NULL: the document's folder */
   gboolean       interactive;
+  guint          depth;     /* DynamicData lists being read, one inside the other */
   IkuUnoChoice   team_plan; /* Teamplan; default: the settings */
   IkuUnoChoice   combined;  /* Samlet; default: the settings */
 } Arguments;
+
+/* A dispatch passes its arguments as one DynamicData list; nesting deeper than
+ * this is no caller's honest use, and each level costs stack. */
+#define MAX_DYNAMIC_DATA_DEPTH 4
 
 static void
 job_free (gpointer data)
@@ -108,7 +113,8 @@ parse_argument (const char    *name,
           if (arguments->folder == NULL)
             {
               g_set_error (error, IKU_UNO_ERROR, IKU_UNO_ERROR_ARGUMENT,
-                           "Mappen »%s« er hverken en fuld sti eller en file:-URL.", text);
+                           "Mappen »%s« er hverken en fuld sti eller en fuldstændig file:-URL "
+                           "(som file:///sti/til/mappen). Der er ikke gemt noget.", text);
               return FALSE;
             }
         }
@@ -138,8 +144,22 @@ parse_argument (const char    *name,
   else if (g_ascii_strcasecmp (name, "Environment") == 0)
     return iku_uno_any_foreach_named_value (value, parse_environment, arguments, error);
   else if (g_ascii_strcasecmp (name, "DynamicData") == 0)
-    /* Arguments of a job started through a vnd.sun.star.job: dispatch. */
-    return iku_uno_any_foreach_named_value (value, parse_argument, arguments, error);
+    {
+      /* Arguments of a job started through a vnd.sun.star.job: dispatch. */
+      gboolean ok;
+
+      if (arguments->depth >= MAX_DYNAMIC_DATA_DEPTH)
+        {
+          g_set_error (error, IKU_UNO_ERROR, IKU_UNO_ERROR_ARGUMENT,
+                       "Argumentet DynamicData er lagt i sig selv mere end %d gange; "
+                       "giv argumenterne direkte.", MAX_DYNAMIC_DATA_DEPTH);
+          return FALSE;
+        }
+      arguments->depth++;
+      ok = iku_uno_any_foreach_named_value (value, parse_argument, arguments, error);
+      arguments->depth--;
+      return ok;
+    }
   else
     g_debug ("XJob.execute: argument %s ignored", name);
   return TRUE;
@@ -193,7 +213,7 @@ execute (Job                *job,
          uno_Any            *ret,
          GError            **error)
 {
-  Arguments arguments = { NULL, NULL, FALSE, IKU_UNO_CHOICE_SETTING, IKU_UNO_CHOICE_SETTING };
+  Arguments arguments = { NULL, NULL, FALSE, 0, IKU_UNO_CHOICE_SETTING, IKU_UNO_CHOICE_SETTING };
   g_autoptr(GError) argument_error = NULL;
   g_autoptr(IkuUnoReport) report = NULL;
   IkuUnoExportRequest request = { .interactive = FALSE };
@@ -322,7 +342,7 @@ static void
 view_job_execute (Job                *job,
                   const uno_Sequence *named_values)
 {
-  Arguments arguments = { NULL, NULL, FALSE, IKU_UNO_CHOICE_SETTING, IKU_UNO_CHOICE_SETTING };
+  Arguments arguments = { NULL, NULL, FALSE, 0, IKU_UNO_CHOICE_SETTING, IKU_UNO_CHOICE_SETTING };
   g_autoptr(GError) error = NULL;
 
   if (!iku_uno_named_values_foreach (named_values, parse_argument, &arguments, &error))

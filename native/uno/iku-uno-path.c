@@ -7,20 +7,37 @@
 
 #include "iku-uno-string.h"
 
+/* TRUE for a complete local file URL, file:///path or file://localhost/path. The
+ * office's converter also accepts "file:" and "file://" (as the root folder). */
+static gboolean
+is_complete_file_url (const char *url)
+{
+  const char *rest;
+
+  if (g_ascii_strncasecmp (url, "file://", 7) != 0)
+    return FALSE;
+  rest = url + 7;
+  if (g_ascii_strncasecmp (rest, "localhost/", 10) == 0)
+    rest += 9;
+  return rest[0] == '/';
+}
+
 char *
 iku_uno_path_from_file_url (const char *url)
 {
   g_autoptr(rtl_uString) uurl = NULL;
   g_autoptr(rtl_uString) upath = NULL;
+  g_autofree char *path = NULL;
 
   g_return_val_if_fail (url != NULL, NULL);
 
-  if (g_ascii_strncasecmp (url, "file:", 5) != 0)
+  if (!is_complete_file_url (url))
     return NULL;
   uurl = iku_uno_string_new (url);
   if (osl_getSystemPathFromFileURL (uurl, &upath) != osl_File_E_None || upath == NULL)
     return NULL;
-  return iku_uno_string_dup_utf8 (upath);
+  path = iku_uno_string_dup_utf8 (upath);
+  return g_path_is_absolute (path) ? g_steal_pointer (&path) : NULL;
 }
 
 char *
@@ -51,8 +68,12 @@ iku_uno_path_from_text (const char *text)
     path = g_strdup (text);
   if (path == NULL)
     return NULL;
+  /* Trailing separators go ('/', and on Windows also a backslash); the root
+   * stays as it is: "/", a drive's "C:" plus separator, a UNC server's share. */
   len = strlen (path);
-  while (len > 1 && path[len - 1] == '/')
+  const char *after_root = g_path_skip_root (path);
+  gsize keep = after_root != NULL ? (gsize) (after_root - path) : 1;
+  while (len > MAX (keep, 1) && G_IS_DIR_SEPARATOR (path[len - 1]))
     path[--len] = '\0';
   return g_steal_pointer (&path);
 }

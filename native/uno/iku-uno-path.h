@@ -6,8 +6,9 @@
 
 G_BEGIN_DECLS
 
-/* The local path of the file URL @url, or NULL when @url is not a local file URL.
- * (transfer full) */
+/* The local path of the file URL @url, or NULL when @url is not a complete local
+ * file URL (file:///path or file://localhost/path; "file:" and "file://" are
+ * not). (transfer full) */
 char *iku_uno_path_from_file_url (const char *url);
 
 /* The file URL of the absolute local path @path, or NULL when the office cannot

@@ -10,9 +10,11 @@
  * checking one cell per pattern finds them all. */
 #include "iku-uno-sheet.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "iku-limits.h"
+#include "iku-schema.h"
 #include "iku-uno-call.h"
 #include "iku-uno-cell-text.h"
 #include "iku-uno-error.h"
@@ -331,13 +333,102 @@ plan_blocks (const GArray *contents)
   return blocks;
 }
 
-/* Reads the cells of @content (a block of mostly non-empty cells) into @grid,
+/* Header cells and the labels of the header area are short: the search for the
+ * header row keeps only texts up to this many UTF-16 units (iku-schema-header.c
+ * looks at none longer than 200 bytes). */
+#define PROBE_MAX_UNITS 200
+
+/* Where one pass over a sheet puts what it reads. */
+typedef struct {
+  IkuGrid           *grid;
+  IkuUnoSheetBudget *budget;   /* the text kept is counted here */
+  const char        *sheet_name;
+  gboolean           probe;    /* header candidates only: short texts, no numbers */
+} Reader;
+
+static gboolean
+charge_text (Reader  *reader,
+             guint    row,
+             guint    col,
+             gsize    n_bytes,
+             GError **error)
+{
+  if (reader->budget->text_bytes + n_bytes > IKU_MAX_BOOK_TEXT_BYTES)
+    {
+      g_autofree char *cell = iku_grid_dup_cell_name (row, col);
+
+      g_set_error (error, IKU_UNO_ERROR, IKU_UNO_ERROR_TOO_LARGE,
+                   "Regnearket har mere end %u MB tekst i det, ikuflet skal læse (ved celle %s "
+                   "på arket »%s«). Slet det, der ikke hører til skemaet, og prøv igen.",
+                   IKU_MAX_BOOK_TEXT_BYTES / (1024 * 1024), cell, reader->sheet_name);
+      return FALSE;
+    }
+  reader->budget->text_bytes += n_bytes;
+  return TRUE;
+}
+
+/* The cell @value at (@grid_row, @grid_col), @col and @row relative to @range,
+ * into the reader's grid. */
+static gboolean
+read_cell (Reader        *reader,
+           uno_Interface *range,
+           const uno_Any *value,
+           gint32         col,
+           gint32         row,
+           guint          grid_row,
+           guint          grid_col,
+           GError       **error)
+{
+  gint32 units = iku_uno_any_get_string_units (value);
+  g_autofree char *text = NULL;
+  gsize n_bytes;
+
+  if (units >= 0)
+    {
+      if (reader->probe && units > PROBE_MAX_UNITS)
+        return TRUE;
+      /* Each UTF-16 unit is at least one UTF-8 byte: too long, whatever it says.
+       * Nothing of it is converted or kept. */
+      if ((guint64) units > IKU_MAX_CELL_BYTES)
+        return iku_grid_refuse_cell (reader->grid, grid_row, grid_col, error);
+      text = iku_uno_any_dup_string (value);
+      if (!reader->probe && iku_uno_cell_text_has_lost_field (text))
+        {
+          g_free (text);
+          text = iku_uno_cell_text_dup (range, col, row, error);
+          if (text == NULL)
+            return FALSE;
+        }
+    }
+  else if (reader->probe)
+    return TRUE;   /* a number, a date or an error is no header */
+  else
+    {
+      /* A number or date (shown formatted), or a formula error (no value in the
+       * array): ask the cell what it shows. */
+      text = dup_displayed_text (range, col, row, error);
+      if (text == NULL)
+        return FALSE;
+    }
+  if (*text == '\0')
+    return TRUE;
+  n_bytes = strlen (text);
+  /* A cell over the bound is recorded as refused, and reading goes on: the
+   * schema tells which employee it concerns. */
+  if (n_bytes > IKU_MAX_CELL_BYTES)
+    return iku_grid_refuse_cell (reader->grid, grid_row, grid_col, error);
+  return charge_text (reader, grid_row, grid_col, n_bytes, error) &&
+         iku_grid_set_cell (reader->grid, grid_row, grid_col, normalise_breaks (text), -1,
+                            error);
+}
+
+/* Reads the cells of @content (a block of mostly non-empty cells) with @reader,
  * leaving out empty cells and cells inside any of the @covered rectangles. */
 static gboolean
 read_content (uno_Interface *sheet,
               const Range   *content,
               const GArray  *covered,
-              IkuGrid       *grid,
+              Reader        *reader,
               GError       **error)
 {
   gint32 n_cols = content->end_col - content->start_col + 1;
@@ -378,63 +469,118 @@ read_content (uno_Interface *sheet,
       for (sal_Int32 c = 0; ok && c < row->nElements && c < n_cols; c++)
         {
           const uno_Any *value = (const uno_Any *) (const void *) row->elements + c;
-          g_autofree char *text = NULL;
 
           if (skip != NULL && skip[(gsize) r * (gsize) n_cols + (gsize) c])
             continue;
-          if (value->pType->eTypeClass == typelib_TypeClass_STRING)
-            {
-              text = iku_uno_any_dup_string (value);
-              if (iku_uno_cell_text_has_lost_field (text) && strlen (text) <= IKU_MAX_CELL_BYTES)
-                {
-                  g_free (text);
-                  text = iku_uno_cell_text_dup (range, c, r, error);
-                  ok = text != NULL;
-                }
-            }
-          else
-            {
-              /* A number or date (shown formatted), or a formula error (no value in
-               * the array): ask the cell what it shows. */
-              text = dup_displayed_text (range, c, r, error);
-              ok = text != NULL;
-            }
-          if (ok && *text != '\0')
-            {
-              guint grid_row = (guint) (content->start_row + r);
-              guint grid_col = (guint) (content->start_col + c);
-
-              /* A cell over the bound is recorded as refused, and reading goes on:
-               * the schema tells which employee it concerns. */
-              if (strlen (text) > IKU_MAX_CELL_BYTES)
-                ok = iku_grid_refuse_cell (grid, grid_row, grid_col, error);
-              else
-                ok = iku_grid_set_cell (grid, grid_row, grid_col, normalise_breaks (text), -1,
-                                        error);
-            }
+          ok = read_cell (reader, range, value, c, r, (guint) (content->start_row + r),
+                          (guint) (content->start_col + c), error);
         }
     }
   iku_uno_sequence_free (rows, ANY_MATRIX);
   return ok;
 }
 
+/* Reads the parts of @contents that lie inside @region with @reader. */
+static gboolean
+read_region (uno_Interface *sheet,
+             const GArray  *contents,
+             const Range   *region,
+             const GArray  *covered,
+             Reader        *reader,
+             GError       **error)
+{
+  g_autoptr(GArray) inside = g_array_new (FALSE, FALSE, sizeof (Range));
+  g_autoptr(GArray) blocks = NULL;
+
+  for (guint i = 0; i < contents->len; i++)
+    {
+      const Range *c = &g_array_index (contents, Range, i);
+      Range part = { c->sheet,
+                     MAX (c->start_col, region->start_col), MAX (c->start_row, region->start_row),
+                     MIN (c->end_col, region->end_col), MIN (c->end_row, region->end_row) };
+
+      if (part.start_col <= part.end_col && part.start_row <= part.end_row)
+        g_array_append_val (inside, part);
+    }
+  blocks = plan_blocks (inside);
+  for (guint i = 0; i < blocks->len; i++)
+    if (!read_content (sheet, &g_array_index (blocks, Range, i), covered, reader, error))
+      return FALSE;
+  return TRUE;
+}
+
+static gint
+compare_ints (gconstpointer a,
+              gconstpointer b)
+{
+  gint x = *(const gint *) a, y = *(const gint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Reads what the schema needs of a sheet whose header is at @header_row in the
+ * columns @cols (-1: absent): every used cell from the top to the header row (the
+ * header area, the button, the headers), and below it only the schema's columns. */
+static gboolean
+read_schema_parts (uno_Interface *sheet,
+                   const GArray  *contents,
+                   const Range   *whole,
+                   const GArray  *covered,
+                   guint          header_row,
+                   gint           cols[3],
+                   Reader        *reader,
+                   GError       **error)
+{
+  Range top = { whole->sheet, 0, 0, whole->end_col, (gint32) header_row };
+  gint sorted[3];
+  guint n = 0;
+
+  if (!read_region (sheet, contents, &top, covered, reader, error))
+    return FALSE;
+  if ((gint32) header_row >= whole->end_row)
+    return TRUE;
+  for (guint i = 0; i < 3; i++)
+    if (cols[i] >= 0)
+      sorted[n++] = cols[i];
+  qsort (sorted, n, sizeof sorted[0], compare_ints);
+  /* Adjacent columns (the usual name | individual | team) in one region. */
+  for (guint i = 0; i < n;)
+    {
+      Range below = { whole->sheet, sorted[i], (gint32) header_row + 1, sorted[i],
+                      whole->end_row };
+
+      for (i++; i < n && sorted[i] <= below.end_col + 1; i++)
+        below.end_col = MAX (below.end_col, sorted[i]);
+      if (!read_region (sheet, contents, &below, covered, reader, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 IkuGrid *
-iku_uno_sheet_read (uno_Interface *sheet,
-                    GError       **error)
+iku_uno_sheet_read (uno_Interface     *sheet,
+                    IkuUnoSheetBudget *budget,
+                    GError           **error)
 {
   g_autofree char *name = NULL;
   g_autoptr(IkuGrid) grid = NULL;
+  g_autoptr(IkuGrid) probe = NULL;
   g_autoptr(uno_Interface) cursor = NULL;
   g_autoptr(uno_Interface) area = NULL;
   g_autoptr(uno_Interface) content_ranges = NULL;
   g_autoptr(GArray) contents = g_array_new (FALSE, FALSE, sizeof (Range));
   g_autoptr(GArray) covered = g_array_new (FALSE, FALSE, sizeof (Range));
-  g_autoptr(GArray) blocks = NULL;
+  IkuUnoSheetBudget probe_budget = { 0, 0 };
+  Reader probe_reader, reader;
   sal_Int16 flags = CONTENT_FLAGS;
   sal_Bool expand = 0;
   void *args[1];
-  Range used;
+  Range used, whole;
   guint64 n_cells = 0;
+  guint header_row = 0;
+  gint cols[3];
+
+  g_return_val_if_fail (budget != NULL, NULL);
 
   name = iku_uno_call_string (sheet, "com.sun.star.container.XNamed::getName", NULL, error);
   if (name == NULL)
@@ -456,6 +602,7 @@ iku_uno_sheet_read (uno_Interface *sheet,
                    "Arket »%s« er større, end ikuflet kan læse.", name);
       return NULL;
     }
+  whole = (Range) { used.sheet, 0, 0, used.end_col, used.end_row };
   area = get_cell_range (sheet, 0, 0, used.end_col, used.end_row, error);
   if (area == NULL)
     return NULL;
@@ -470,23 +617,36 @@ iku_uno_sheet_read (uno_Interface *sheet,
     {
       n_cells += range_area (&g_array_index (contents, Range, i));
     }
-  if (n_cells > IKU_MAX_CELLS)
+  /* Counted over the workbook, as the .ods reader counts them. */
+  if (budget->cells + n_cells > IKU_MAX_CELLS)
     {
       g_set_error (error, IKU_UNO_ERROR, IKU_UNO_ERROR_TOO_LARGE,
-                   "Arket »%s« har %" G_GUINT64_FORMAT " udfyldte celler; ikuflet læser højst %u. "
-                   "Et kompetenceskema er meget mindre; kontrollér, at det er det rigtige regneark.",
-                   name, n_cells, IKU_MAX_CELLS);
+                   "Regnearket har mere end %u udfyldte celler (arket »%s« har %"
+                   G_GUINT64_FORMAT "). Et kompetenceskema er meget mindre; kontrollér, at det er "
+                   "det rigtige regneark, eller slet det, der ikke hører til skemaet.",
+                   IKU_MAX_CELLS, name, n_cells);
       return NULL;
     }
+  budget->cells += n_cells;
   if (n_cells == 0)
     return g_steal_pointer (&grid);
 
   if (!find_covered (sheet, area, contents, covered, error))
     return NULL;
-  blocks = plan_blocks (contents);
-  for (guint i = 0; i < blocks->len; i++)
-    if (!read_content (sheet, &g_array_index (blocks, Range, i), covered, grid, error))
-      return NULL;
+
+  /* First the header row, from the short texts of the whole used area; then only
+   * what the schema needs. A sheet without a header gives an empty grid. */
+  probe = iku_grid_new (name);
+  probe_reader = (Reader) { probe, &probe_budget, name, TRUE };
+  if (!read_region (sheet, contents, &whole, covered, &probe_reader, error))
+    return NULL;
+  if (!iku_schema_find_header (probe, &header_row, &cols[0], &cols[1], &cols[2]))
+    return g_steal_pointer (&grid);
+  g_clear_pointer (&probe, iku_grid_free);
+
+  reader = (Reader) { grid, budget, name, FALSE };
+  if (!read_schema_parts (sheet, contents, &whole, covered, header_row, cols, &reader, error))
+    return NULL;
   return g_steal_pointer (&grid);
 }
 

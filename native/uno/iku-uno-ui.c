@@ -44,12 +44,14 @@ office_is_headless (void)
   return FALSE;
 }
 
-/* The string @property of the configuration node @node_path, or NULL. */
-static char *
-dup_config_string (uno_Interface *context,
-                   const char    *node_path,
-                   const char    *property,
-                   GError       **error)
+/* The value of @property of the configuration node @node_path, constructed in
+ * @value (unconstructed memory) on success. */
+static gboolean
+get_config_value (uno_Interface *context,
+                  const char    *node_path,
+                  const char    *property,
+                  uno_Any       *value,
+                  GError       **error)
 {
   g_autoptr(uno_Interface) provider = NULL;
   g_autoptr(uno_Interface) access = NULL;
@@ -58,7 +60,6 @@ dup_config_string (uno_Interface *context,
   typelib_TypeDescription *any_seq_type;
   uno_Any path;
   uno_Any argument;
-  uno_Any value;
   uno_Sequence *arguments = NULL;
   void *args[2];
   gboolean ok;
@@ -68,13 +69,13 @@ dup_config_string (uno_Interface *context,
     ? iku_uno_create_instance (context, "com.sun.star.configuration.ConfigurationProvider", error)
     : NULL;
   if (provider == NULL)
-    return NULL;
+    return FALSE;
 
   iku_uno_any_init_string (&path, node_path);
   ok = iku_uno_any_init_named_value (&argument, "nodepath", &path, error);
   uno_any_destruct (&path, NULL);
   if (!ok)
-    return NULL;
+    return FALSE;
   uno_sequence_construct (&arguments, any_seq_type, &argument, 1, NULL);
   uno_any_destruct (&argument, NULL);
 
@@ -86,17 +87,26 @@ dup_config_string (uno_Interface *context,
                                 args, error);
   uno_destructData (&arguments, any_seq_type, NULL);
   if (access == NULL)
-    return NULL;
+    return FALSE;
 
   name = iku_uno_string_new (property);
   args[0] = &name;
-  if (!iku_uno_call (access, "com.sun.star.container.XNameAccess::getByName", &value, args, error))
-    return NULL;
-  {
-    char *text = iku_uno_any_dup_string (&value);
-    uno_any_destruct (&value, NULL);
-    return text;
-  }
+  return iku_uno_call (access, "com.sun.star.container.XNameAccess::getByName", value, args, error);
+}
+
+IkuUnoLang
+iku_uno_ui_lang_from_config (const uno_Any *chosen,
+                             const uno_Any *installed)
+{
+  g_autofree char *chosen_tag = iku_uno_any_dup_string (chosen);
+  g_autofree char *installed_tag = NULL;
+
+  if (chosen_tag != NULL && *chosen_tag != '\0')
+    return iku_uno_l10n_lang_from_tag (chosen_tag);
+  installed_tag = iku_uno_any_dup_string (installed);
+  if (installed_tag == NULL)
+    g_debug ("UI language unknown (no configured text), using Danish");
+  return iku_uno_l10n_lang_from_tag (installed_tag);
 }
 
 /* The office's UI language: the one chosen in Tools > Options, else the installed one. */
@@ -104,18 +114,29 @@ static IkuUnoLang
 read_ui_language (uno_Interface *context)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *chosen = NULL;
-  g_autofree char *installed = NULL;
+  uno_Any chosen;
+  uno_Any installed;
+  gboolean have_chosen, have_installed;
+  IkuUnoLang lang;
 
-  chosen = dup_config_string (context, "/org.openoffice.Office.Linguistic/General", "UILocale",
-                              &error);
-  if (chosen != NULL && *chosen != '\0')
-    return iku_uno_l10n_lang_from_tag (chosen);
-  g_clear_error (&error);
-  installed = dup_config_string (context, "/org.openoffice.Setup/L10N", "ooLocale", &error);
-  if (installed == NULL)
-    g_debug ("UI language unknown, using Danish: %s", error->message);
-  return iku_uno_l10n_lang_from_tag (installed);
+  have_chosen = get_config_value (context, "/org.openoffice.Office.Linguistic/General", "UILocale",
+                                  &chosen, &error);
+  if (!have_chosen)
+    {
+      g_debug ("no UI language chosen: %s", error->message);
+      g_clear_error (&error);
+    }
+  have_installed = get_config_value (context, "/org.openoffice.Setup/L10N", "ooLocale",
+                                     &installed, &error);
+  if (!have_installed)
+    g_debug ("no installed UI language: %s", error->message);
+  lang = iku_uno_ui_lang_from_config (have_chosen ? &chosen : NULL,
+                                      have_installed ? &installed : NULL);
+  if (have_chosen)
+    uno_any_destruct (&chosen, NULL);
+  if (have_installed)
+    uno_any_destruct (&installed, NULL);
+  return lang;
 }
 
 IkuUnoUi *

@@ -20,6 +20,13 @@ void        iku_uno_ui_free           (IkuUnoUi *ui);
 
 IkuUnoLang  iku_uno_ui_get_language   (const IkuUnoUi *ui);
 
+/* The UI language from the configuration values UILocale (@chosen) and ooLocale
+ * (@installed) as the office returned them: the chosen one when it is a non-empty
+ * text, else the installed one, else Danish. Either may be NULL (not readable) or
+ * hold something other than a text. */
+IkuUnoLang  iku_uno_ui_lang_from_config (const uno_Any *chosen,
+                                         const uno_Any *installed);
+
 /* The frame whose status bar shows progress and whose window parents the message
  * box (acquired; NULL allowed). */
 void        iku_uno_ui_set_frame      (IkuUnoUi      *ui,

@@ -71,6 +71,17 @@ iku_uno_any_dup_string (const uno_Any *any)
   return iku_uno_string_dup_utf8 (*(rtl_uString **) any->pData);
 }
 
+gint32
+iku_uno_any_get_string_units (const uno_Any *any)
+{
+  const rtl_uString *str;
+
+  if (any == NULL || any->pType->eTypeClass != typelib_TypeClass_STRING)
+    return -1;
+  str = *(rtl_uString * const *) any->pData;
+  return str != NULL ? str->length : 0;
+}
+
 gboolean
 iku_uno_any_get_boolean (const uno_Any *any,
                          gboolean      *value)

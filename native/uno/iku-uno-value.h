@@ -21,6 +21,9 @@ void           iku_uno_sequence_free        (uno_Sequence *seq,
 uno_Interface *iku_uno_any_dup_interface    (const uno_Any *any);
 /* The string held by @any as UTF-8, or NULL when @any holds no string. */
 char          *iku_uno_any_dup_string       (const uno_Any *any);
+/* The length in UTF-16 code units of the string held by @any (a bound on its
+ * UTF-8 length from below), or -1 when @any holds no string. Costs nothing. */
+gint32         iku_uno_any_get_string_units (const uno_Any *any);
 /* TRUE and *@value when @any holds a boolean. */
 gboolean       iku_uno_any_get_boolean      (const uno_Any *any,
                                              gboolean      *value);

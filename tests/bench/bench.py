@@ -18,7 +18,10 @@ one or two pages per IKU):
   - the extension (when built): org.ikuflet.Export's XJob.execute in a warm
     soffice, from the call to the last file written, for 40 and 1000 employees;
     soffice's RSS before, during (peak) and after the 1000-employee export and
-    after 50 more 40-employee exports;
+    after 50 more 40-employee exports; soffice's CPU time per IKU; and soffice's
+    RSS on the shared-text sheet (20,000 cells =$Z$1, Z1 holding 250,000
+    characters) outside the schema columns and in the team column. The office is
+    restarted after installing the .oxt, so the component runs inside soffice.bin;
   - the .ods reader and the schema rules on 2000 employees in a sheet whose empty
     rows repeat down to row 1,048,576, as LibreOffice saves them;
   - in one interleaved run (tests/bench/bench_routes.py), on the Danish and the
@@ -67,6 +70,8 @@ TARGET_EXT_40_MS = 150.0
 TARGET_EXT_1000_MS = 3000.0
 TARGET_GROWTH_MB = 20.0      # soffice during a 1000-employee export
 TARGET_FLAT_MB = 5.0         # soffice across 50 repeated 40-employee exports
+TARGET_SHARED_TEXT_MB = 100.0  # soffice on the shared-text sheet (issue 9)
+SHARED_TEXT_ROWS = 20000
 
 
 class BenchError(Exception):
@@ -436,13 +441,16 @@ def bench_extension(office_mod, oxt, schema_40, schema_1000, work, runs_40, runs
 
         export_timed(office, doc_40, out_40, 40)   # warm: the component is loaded now
         to_last_40, returned_40 = [], []
+        cpu_start = cpu_ms(pid)
         for _ in range(runs_40):
             last, returned, written = export_timed(office, doc_40, out_40, 40)
             to_last_40.append(last)
             returned_40.append(returned)
+        cpu_40 = (cpu_ms(pid) - cpu_start) / (runs_40 * 40)
         stats_40 = pdf_stats(written)
 
         rss_before = rss_kb(pid)
+        cpu_start = cpu_ms(pid)
         to_last_1000, returned_1000, peaks = [], [], []
         for _ in range(runs_1000):
             with RssSampler(pid) as sampler:
@@ -450,6 +458,7 @@ def bench_extension(office_mod, oxt, schema_40, schema_1000, work, runs_40, runs
             to_last_1000.append(last)
             returned_1000.append(returned)
             peaks.append(sampler.peak)
+        cpu_1000 = (cpu_ms(pid) - cpu_start) / (runs_1000 * 1000)
         rss_after_1000 = rss_kb(pid)
         stats_1000 = pdf_stats(written)
 
@@ -465,16 +474,46 @@ def bench_extension(office_mod, oxt, schema_40, schema_1000, work, runs_40, runs
         "oxt": oxt,
         "40": {"runs": runs_40, "to_last_file_ms_runs": [round(t, 1) for t in to_last_40],
                "to_last_file_ms": round(median(to_last_40), 1),
-               "call_ms": round(median(returned_40), 1), **stats_40},
+               "call_ms": round(median(returned_40), 1),
+               "soffice_cpu_ms_per_iku": round(cpu_40, 2), **stats_40},
         "1000": {"runs": runs_1000, "to_last_file_ms_runs": [round(t, 1) for t in to_last_1000],
                  "to_last_file_ms": round(median(to_last_1000), 1),
-                 "call_ms": round(median(returned_1000), 1), **stats_1000},
+                 "call_ms": round(median(returned_1000), 1),
+                 "soffice_cpu_ms_per_iku": round(cpu_1000, 2), **stats_1000},
         "rss_kb": {"before_1000": rss_before, "peak_during_1000": max(peaks),
                    "after_1000": rss_after_1000, "after_first_40": rss_after_first,
                    "after_repeats": rss_after_repeats, "repeats": repeats},
     }
 
 
+def bench_shared_text(office_mod, oxt, work, rows):
+    """soffice's RSS before and at its peak during an export of the shared-text
+    sheet (tests/e2e/fixtures.py: Z1 holds 250,000 characters, @rows cells below
+    the header hold =$Z$1), the formulas outside the schema columns and in the team
+    column, in an office restarted after installing (component inside soffice.bin)."""
+    import fixtures   # tests/e2e, on the path since load_office_module()
+    office = office_mod.Office(time_limit=3600)
+    office.start()
+    results = {}
+    try:
+        office.install_extension(oxt)
+        pid = office.proc.pid
+        for key, column in (("outside", "D"), ("team", "C")):
+            out = os.path.join(work, "shared-text-" + key)
+            os.makedirs(out)
+            doc = fixtures.make_shared_text_document(office, rows, column)
+            before = rss_kb(pid)
+            start = time.perf_counter()
+            with RssSampler(pid) as sampler:
+                result = office.export(document=doc, folder=out)
+            elapsed = (time.perf_counter() - start) * 1000.0
+            results[key] = {"rows": rows, "column": column, "rss_before_kb": before,
+                            "rss_peak_kb": sampler.peak, "export_ms": round(elapsed, 1),
+                            "written": len(result["Written"]), "error": result["Error"]}
+            doc.close(True)
+    finally:
+        office.stop()
+    return results
 # ---- the .ods reader -------------------------------------------------------
 
 def bench_ods(binary, schema, rounds):
@@ -609,7 +648,8 @@ def table(results):
         for n in ("40", "1000"):
             e = ext[n]
             rows.append(("Extension: XJob.execute to last file", int(n),
-                         fmt(e["to_last_file_ms"] / int(n), 2), "", fmt(e["to_last_file_ms"], 0),
+                         fmt(e["to_last_file_ms"] / int(n), 2),
+                         fmt(e.get("soffice_cpu_ms_per_iku"), 2), fmt(e["to_last_file_ms"], 0),
                          "soffice", fmt(e["bytes_mean"]), ratio(e["to_last_file_ms"] / int(n)), ""))
         rows.append(("soffice RSS: before / peak during 1000", 1000, "", "", "",
                      "%s / %s" % (fmt(mb(rss["before_1000"]), 1), fmt(mb(rss["peak_during_1000"]), 1)),
@@ -635,6 +675,14 @@ def table(results):
                              fmt(sum(r["runs"]) / len(r["runs"]), 0), "",
                              fmt(r.get("bytes_mean")), ratio(r["ms_per_pdf"]),
                              ratio(r["cpu_ms_per_pdf"], base_cpu)))
+    shared = results.get("shared_text")
+    if shared:
+        for key, label in (("outside", "soffice RSS: shared text, not a schema column"),
+                           ("team", "soffice RSS: shared text, team column (error)")):
+            r = shared[key]
+            rows.append((label, r["rows"], "", "", fmt(r["export_ms"], 0),
+                         "%s / %s" % (fmt(mb(r["rss_before_kb"]), 1), fmt(mb(r["rss_peak_kb"]), 1)),
+                         "", "", ""))
     ods = results.get("ods_reader")
     if ods:
         rows.append((".ods reader + rules, 1,048,576-row tail", ods["employees"],
@@ -714,6 +762,15 @@ def verdicts(results):
         drift = mb(rss["after_repeats"] - rss["after_first_40"])
         say(drift <= TARGET_FLAT_MB, "soffice flat across %d repeated 40-employee exports "
             "(%+.1f MB; flat taken as ≤ %.0f MB)" % (rss["repeats"], drift, TARGET_FLAT_MB))
+    shared = results.get("shared_text")
+    if shared:
+        for key, what in (("outside", "outside the schema columns"), ("team", "in the team column")):
+            r = shared[key]
+            growth = mb(r["rss_peak_kb"] - r["rss_before_kb"])
+            say(growth < TARGET_SHARED_TEXT_MB, "soffice grows < %.0f MB on the shared-text sheet, "
+                "%d× =$Z$1 %s (%.1f MB; %s)" % (TARGET_SHARED_TEXT_MB, r["rows"], what, growth,
+                                               "error: " + r["error"][:60] if r["error"]
+                                               else "%d IKUs" % r["written"]))
     return out
 
 
@@ -799,6 +856,12 @@ def main():
                 except Exception as e:
                     results["extension_note"] = "failed"
                     notes.append("the extension failed: %s" % e)
+                progress("extension, shared-text sheet (%d rows)" % SHARED_TEXT_ROWS)
+                try:
+                    results["shared_text"] = bench_shared_text(office_mod, oxt, work,
+                                                               SHARED_TEXT_ROWS)
+                except Exception as e:
+                    notes.append("the shared-text sheet failed: %s" % e)
         progress("interleaved: CLI, reportlab, mail merge, floor")
         try:
             results["routes"] = bench_interleaved(

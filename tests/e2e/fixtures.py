@@ -140,3 +140,27 @@ def pdf_name(name):
 
 def list_pdfs(folder):
     return sorted(f for f in os.listdir(folder) if f.endswith(".pdf"))
+
+
+# The shared-text sheet: one long text in Z1 and a column of formulas =$Z$1 below
+# the header, in a column the schema ignores (D) or in the team column (C).
+SHARED_TEXT_CHARS = 250000
+SHARED_TEXT_EMPLOYEES = (("Anna Andersen", "Kursus i Excel"), ("Bo Berg", "Førstehjælp"))
+
+
+def make_shared_text_document(office, rows, column="D"):
+    """A live, never saved schema document whose column @column holds =$Z$1 in
+    @rows rows below the header (filled down in one call), Z1 holding
+    SHARED_TEXT_CHARS characters; two employees (SHARED_TEXT_EMPLOYEES) above the
+    formulas. (Saved, it would hold every formula's cached result: gigabytes.)
+    Export it with a Folder argument."""
+    doc = office.new_spreadsheet()
+    sheet = doc.Sheets.getByIndex(0)
+    sheet.Name = "Skema"
+    set_cells(sheet, 0, [("Team:", "Hjemmeplejen Nord"), HEADERS]
+              + [(name, item, "") for name, item in SHARED_TEXT_EMPLOYEES])
+    sheet.getCellRangeByName("Z1").setString("x" * SHARED_TEXT_CHARS)
+    top = 2 + len(SHARED_TEXT_EMPLOYEES)
+    target = sheet.getCellRangeByName("%s%d:%s%d" % (column, top + 1, column, top + rows))
+    target.setFormulaArray(tuple(("=$Z$1",) for _ in range(rows)))
+    return doc

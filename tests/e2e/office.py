@@ -85,7 +85,6 @@ def office_environment():
     return {k: v for k, v in os.environ.items() if k not in FOREIGN_ENVIRONMENT}
 
 
-
 def pv(name, value):
     p = PropertyValue()
     p.Name = name
@@ -243,6 +242,19 @@ class Office:
                 time.sleep(0.2)
         self.smgr = self.ctx.ServiceManager
         self.desktop = self.smgr.createInstanceWithContext("com.sun.star.frame.Desktop", self.ctx)
+        self.check_process()
+
+    def check_process(self):
+        """Raises OfficeError unless the running office is SOFFICE_BIN and none of
+        FOREIGN_ENVIRONMENT is in its environment (/proc/PID/exe, /proc/PID/environ)."""
+        exe = os.path.realpath("/proc/%d/exe" % self.proc.pid)
+        with open("/proc/%d/environ" % self.proc.pid, "rb") as f:
+            names = {item.split(b"=", 1)[0].decode("utf-8", "replace")
+                     for item in f.read().split(b"\0") if item}
+        foreign = sorted(names.intersection(FOREIGN_ENVIRONMENT))
+        if exe != os.path.realpath(SOFFICE_BIN) or foreign:
+            raise OfficeError("the office (pid %d) is %s, not %s, or has %s in its environment"
+                              % (self.proc.pid, exe, SOFFICE_BIN, ", ".join(foreign) or "nothing"))
 
     def restart(self, timeout=120):
         """Ends the office and starts it again on the same profile, as a user does

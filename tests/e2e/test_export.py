@@ -374,6 +374,64 @@ class TestErrors(ExportCase):
         self.assertFailed(office.export(document=doc, interactive="ja"), "Interactive")
         self.assertEqual(list_pdfs(self.dir), [])
 
+    def test_folder_that_is_no_complete_local_path_is_refused(self):
+        doc = office.load(self.rich())
+        root_before = set(os.listdir("/"))
+        for folder in ("file:", "file://", "FILE:", "file:tmp", "file:/tmp", "file://tmp",
+                       "file://andenvært/tmp", "relativ/sti", "./", "..", "~",
+                       "http://example.org/ikuer/", "vnd.sun.star.tdoc:/1/",
+                       "smb://server/del"):
+            result = office.export(document=doc, folder=folder)
+            self.assertFailed(result, "»%s«" % folder, "Der er ikke gemt noget")
+        self.assertEqual(set(os.listdir("/")), root_before)
+        self.assertEqual(list_pdfs(self.dir), [])
+        self.assertEqual(list_pdfs(os.getcwd()), [])
+        # The complete forms are taken.
+        for folder in (file_url(self.dir), "file://localhost" + self.dir, self.dir + "/"):
+            result = office.export(document=doc, folder=folder)
+            self.assertEqual(result["Error"], "", folder)
+            self.assertEqual(len(result["Written"]), len(EXPECTED), folder)
+
+    def test_document_whose_url_is_no_complete_file_url_is_refused(self):
+        doc = office.load(self.rich())
+        root_before = set(os.listdir("/"))
+        for url in ("file:", "file://", "file:skema.ods", "file://andenvært/skema.ods",
+                    "http://example.org/skema.ods"):
+            # attachResource changes only the URL the document reports.
+            self.assertTrue(doc.attachResource(url, doc.getArgs()))
+            self.assertEqual(doc.getURL(), url)
+            self.assertFailed(office.export(document=doc), "ligger ikke i en mappe", url)
+        self.assertEqual(set(os.listdir("/")), root_before)
+        self.assertEqual(list_pdfs(self.dir), [])
+
+    def test_dynamic_data_nesting_is_bounded(self):
+        doc = office.load(self.rich())
+        out = tempfile.mkdtemp(dir=work)
+
+        def nested(depth):
+            argument = nv("Folder", out)
+            for _ in range(depth):
+                argument = nv("DynamicData", (argument,))
+            return (nv("Document", doc), argument)
+
+        # As a dispatch passes them (one level), and a little deeper: honoured.
+        for depth in (1, 4):
+            result = office.export_service().execute(nested(depth))
+            result = {item.Name: item.Value for item in result}
+            self.assertEqual(result["Error"], "", depth)
+            self.assertEqual(len(result["Written"]), len(EXPECTED), depth)
+            self.assertTrue(all(p.startswith(out + os.sep) for p in result["Written"]))
+        for name in list_pdfs(out):
+            os.unlink(os.path.join(out, name))
+        # Deeper: refused with a clear message, nothing written.
+        for depth in (5, 200):
+            result = office.export_service().execute(nested(depth))
+            result = {item.Name: (list(item.Value) if isinstance(item.Value, tuple) else item.Value)
+                      for item in result}
+            self.assertFailed(result, "DynamicData")
+        self.assertEqual(list_pdfs(out), [])
+        self.assertEqual(list_pdfs(self.dir), [])
+
     def test_not_a_spreadsheet(self):
         # Only Calc may be installed: a sheet is an object, but no document.
         doc = office.new_spreadsheet()

@@ -5,6 +5,10 @@ IKUs the extension makes from the live document (loaded in a real LibreOffice) a
 the IKUs the command line makes from the file: the same files, the same texts (by
 pdftotext), the same warnings, and an error exactly when the CLI reports one.
 
+TestZipParity: zip packages whose entries disagree (two content.xml entries, a local
+header naming another file): the CLI refuses them; the office refuses them too or,
+7.4 with two content.xml, shows the second, and the first never reaches a PDF.
+
 Two known differences are allowed: the CLI's messages start with the file's name,
 and the value of a date cell in a file not saved by an office: the file stores a
 display text, but LibreOffice shows the date in the cell's (here default) number
@@ -99,6 +103,60 @@ def make_test(fixture):
             ext_text = pdf_text(os.path.join(ext_out, name))
             self.assertEqual(mask_date(ext_text), mask_date(cli_text), name)
     return test
+
+
+# ---- zip packages the CLI refuses ---------------------------------------------
+
+# Packages whose entries say two things: the CLI refuses them (it never reads the
+# first of two content.xml entries, or an entry whose local header names another
+# file), and the text of the entry it would have read must never reach a PDF.
+# LibreOffice refuses the second kind; 7.4 opens the first kind showing the second
+# content.xml (25.2 refuses it), and then the extension exports what Calc shows.
+ZIP_FIXTURES = (("broken-zip-duplicate.ods", "FØRSTE"), ("broken-zip-local-header.ods", None))
+
+
+def load_or_none(fixture):
+    """The document, or None when the office refuses to open the file."""
+    from office import file_url, pv
+    try:
+        return office.desktop.loadComponentFromURL(file_url(fixture), "_blank", 0,
+                                                   (pv("Hidden", True),))
+    except Exception as e:   # IllegalArgumentException, IOException: refused
+        sys.stderr.write("%s: the office refuses it (%s)\n"
+                         % (os.path.basename(fixture), type(e).__name__))
+        return None
+
+
+def make_zip_test(fixture, never_shown):
+    def test(self):
+        base = os.path.join(work, os.path.basename(fixture))
+        cli_out = os.path.join(base, "cli")
+        ext_out = os.path.join(base, "extension")
+        os.makedirs(cli_out)
+        os.makedirs(ext_out)
+        cli = run_cli(fixture, cli_out)
+        self.assertIsNotNone(cli["error"])
+        self.assertEqual(cli["written"], [])
+        self.assertEqual(list_pdfs(cli_out), [])
+        doc = load_or_none(fixture)
+        if doc is None:
+            return   # neither door makes an IKU from it
+        try:
+            ext = office.export(document=doc, folder=ext_out)
+        finally:
+            doc.close(True)
+        sys.stderr.write("%s: the office opens it; the extension wrote %s\n"
+                         % (os.path.basename(fixture), list_pdfs(ext_out)))
+        for name in list_pdfs(ext_out):
+            if never_shown:
+                self.assertNotIn(never_shown, pdf_text(os.path.join(ext_out, name)))
+                self.assertNotIn(never_shown, name)
+        self.assertEqual(len(ext["Written"]), len(list_pdfs(ext_out)))
+    return test
+
+
+class TestZipParity(unittest.TestCase):
+    pass
 
 
 # ---- text the office rebuilds from its text model --------------------------------
@@ -233,6 +291,10 @@ def main():
         stem = os.path.splitext(os.path.basename(fixture))[0]
         name = "test_" + re.sub(r"\W+", "_", stem.lower())
         setattr(TestParity, name, make_test(fixture))
+    for name, never_shown in ZIP_FIXTURES:
+        fixture = os.path.join(FIXTURES, name)
+        test = "test_" + re.sub(r"\W+", "_", os.path.splitext(name)[0].lower())
+        setattr(TestZipParity, test, make_zip_test(fixture, never_shown))
     program = unittest.main(argv=[sys.argv[0]] + rest, exit=False, verbosity=2)
     end_process(0 if program.result.wasSuccessful() else 1)
 
