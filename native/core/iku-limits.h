@@ -11,8 +11,10 @@
 #define IKU_MAX_ROWS 1048576u
 #define IKU_MAX_COLS 16384u
 
-/* Non-empty cells of one sheet that are kept. 20,000 employees with three
- * columns each is far beyond any team; this caps memory on hostile files. */
+/* Non-empty cells of one workbook, counted over all its sheets (hidden cells
+ * too) by the .ods reader; an IkuGrid also refuses more in one sheet. 20,000
+ * employees with three columns each is far beyond any team; this caps memory
+ * and time on hostile files (256 sheets of repeated cells). */
 #define IKU_MAX_CELLS 200000u
 
 /* Sheets of one workbook that are looked at. */

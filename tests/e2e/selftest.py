@@ -28,7 +28,13 @@ import threading
 import time
 import uuid
 
-import uno
+# IKUFLET_SOFFICE (the project's test runs) names the office to test; this client
+# then uses that office's own pyuno when its program folder has one.
+_CHOSEN = os.environ.get("IKUFLET_SOFFICE")
+if _CHOSEN and os.path.isfile(os.path.join(os.path.dirname(os.path.realpath(_CHOSEN)), "uno.py")):
+    sys.path.insert(0, os.path.dirname(os.path.realpath(_CHOSEN)))
+
+import uno  # noqa: E402
 from com.sun.star.beans import NamedValue, PropertyValue
 from com.sun.star.connection import NoConnectException
 
@@ -48,8 +54,10 @@ def file_url(path):
 
 
 def default_office():
-    """soffice.bin beside the uno module (LibreOffice's program folder on Windows),
-    else where Debian installs it."""
+    """IKUFLET_SOFFICE if set, else soffice.bin beside the uno module (LibreOffice's
+    program folder on Windows), else where Debian installs it."""
+    if _CHOSEN:
+        return _CHOSEN
     candidates = [os.path.join(os.path.dirname(os.path.abspath(uno.__file__)), "soffice.bin"),
                   "/usr/lib/libreoffice/program/soffice.bin"]
     for c in candidates:
@@ -110,7 +118,11 @@ class Office:
         args = [self.soffice, "--headless", "--invisible", "--norestore", "--nologo",
                 "--nodefault", "--nolockcheck", "-env:UserInstallation=" + file_url(self.profile),
                 "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe]
-        env = dict(os.environ)
+        # Nothing that would make the office load another office's bootstrap file,
+        # libraries or types (the uno module sets URE_BOOTSTRAP for this process).
+        env = {k: v for k, v in os.environ.items()
+               if k not in ("LD_LIBRARY_PATH", "URE_BOOTSTRAP", "UNO_TYPES", "PYTHONPATH",
+                            "PYTHONHOME")}
         if os.name != "nt":
             env["SAL_USE_VCLPLUGIN"] = "svp"
         local = uno.getComponentContext()
