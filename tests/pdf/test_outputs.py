@@ -47,6 +47,16 @@ def run_cli(test, schema, *flags):
     return out, report["written"]
 
 
+def assert_fonts_subset(test, path):
+    """Every font embedded, a subset (tag in its name) and with a ToUnicode map."""
+    r = subprocess.run(["pdffonts", path], capture_output=True, text=True, check=True)
+    fonts = [line.split() for line in r.stdout.splitlines()[2:] if line.strip()]
+    test.assertTrue(fonts)
+    for cols in fonts:
+        test.assertEqual(cols[-5:-2], ["yes", "yes", "yes"], " ".join(cols))
+        test.assertRegex(cols[0], r"^[A-Z]{6}\+IkufletSans-")
+
+
 def page_texts(path):
     return pdf.text(path).split("\f")
 
@@ -83,6 +93,7 @@ class Outputs(unittest.TestCase):
         self.assertEqual(pdf.info(path)["Title"], "Teamudviklingsplan – Hjemmeplejen Nord")
         self.assertEqual(pdf.info(path)["Tagged"], "yes")
         pdf.assert_sound(path)
+        assert_fonts_subset(self, path)
         self.assertEqual(tagged_check.walk(path), [])
         leaves = tagged_check.leaves(tagged_check.struct_text(path))
         expected = [
@@ -133,6 +144,7 @@ class Outputs(unittest.TestCase):
         self.assertEqual(info["Title"], "IKU'er samlet – Team Syd")
         self.assertEqual(info["Tagged"], "yes")
         pdf.assert_sound(path)
+        assert_fonts_subset(self, path)
         self.assertEqual(tagged_check.walk(path), [])
         marks = bookmarks(path)
         self.assertEqual([t for t, _ in marks], ["IKU – Anne Holm", "IKU – Γιώργος Νικολάου"])
