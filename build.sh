@@ -31,7 +31,7 @@ PACKAGES=(
   gcc libc6-dev pkg-config meson ninja-build python3
   libglib2.0-dev libhpdf-dev libzip-dev libxml2-dev
   fonts-liberation2 python3-fonttools
-  libreoffice-calc libreoffice-dev python3-uno
+  libreoffice-calc libreoffice-writer libreoffice-base libreoffice-dev python3-uno
   poppler-utils qpdf zip unzip python3-pikepdf python3-reportlab
   xvfb xdotool x11-utils imagemagick
   clang libclang-rt-14-dev valgrind time
@@ -202,12 +202,12 @@ cmd_test() {
   say "Tester Windows-bygget: ikuflet.exe og ikuflet.uno.dll under Wine, PE-tabeller"
   IKUFLET_WIN_DIST="$DIST_WIN" IKUFLET_NATIVE="$DIST/ikuflet" \
     WINEPREFIX="$WINE_PREFIX" run_suites "$BUILD_WIN" --suite windows
-  say "Tester unit og cli under AddressSanitizer + UndefinedBehaviorSanitizer"
+  say "Tester unit, cli og pdf under AddressSanitizer + UndefinedBehaviorSanitizer"
   meson_setup "$BUILD_ASAN" -Db_sanitize=address,undefined -Db_lundef=false \
     -Dextension=false -Dbuildtype=debug
   meson compile -C "$BUILD_ASAN"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-    run_suites "$BUILD_ASAN" --suite unit --suite cli
+    run_suites "$BUILD_ASAN" --suite unit --suite cli --suite pdf
   say "Fuzzer hver indgang kortvarigt (${IKUFLET_FUZZ_SECONDS:-30} s); ./build.sh fuzz kører længere"
   fuzz_build
   if "$ROOT/tests/fuzz/run-fuzz.sh" "$BUILD_FUZZ" "${IKUFLET_FUZZ_SECONDS:-30}"; then

@@ -74,10 +74,14 @@ iku_cli_report_to_text (const IkuCliReport *report)
   guint n = report->written != NULL ? g_strv_length ((char **) report->written) : 0;
   if (n == 0)
     return g_string_free (out, FALSE);
-  if (n == 1)
-    g_string_append_printf (out, "1 IKU er gemt i %s:\n", report->folder);
+  guint n_ikus = n - MIN (report->n_extra, n);
+  g_autofree char *extra = report->n_extra == 0 ? g_strdup ("")
+                           : report->n_extra == 1 ? g_strdup (" og 1 fil mere")
+                           : g_strdup_printf (" og %u filer mere", report->n_extra);
+  if (n_ikus == 1)
+    g_string_append_printf (out, "1 IKU%s er gemt i %s:\n", extra, report->folder);
   else
-    g_string_append_printf (out, "%u IKU'er er gemt i %s:\n", n, report->folder);
+    g_string_append_printf (out, "%u IKU'er%s er gemt i %s:\n", n_ikus, extra, report->folder);
   for (guint i = 0; i < n; i++)
     g_string_append_printf (out, "  %s\n", report->written[i]);
   return g_string_free (out, FALSE);

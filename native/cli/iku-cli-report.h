@@ -13,6 +13,7 @@ typedef struct
   const char * const *warnings;  /* NULL-terminated, may be NULL */
   const char         *error;     /* NULL on success */
   const char         *folder;    /* where the IKUs went, for the plain report */
+  guint               n_extra;   /* the last written files that are not IKUs */
 } IkuCliReport;
 
 /* The JSON document, one line, ending in '\n'. (transfer full) */

@@ -30,6 +30,8 @@ typedef struct
   char    *date;
   gboolean json;
   gboolean version;
+  gboolean team_plan;
+  gboolean combined;
   int      threads;   /* hidden --threads: 0 means one per core */
   char   **files;
 } Options;
@@ -44,9 +46,9 @@ options_clear (Options *o)
 
 static int
 finish (const Options *o, int code, const char *folder, const char * const *written,
-        const char * const *warnings, const char *error)
+        guint n_extra, const char * const *warnings, const char *error)
 {
-  IkuCliReport report = { written, warnings, error, folder };
+  IkuCliReport report = { written, warnings, error, folder, n_extra };
   g_autofree char *problems = iku_cli_report_problems (&report);
   if (o->json)
     {
@@ -73,6 +75,10 @@ parse (int argc, char **argv, Options *o, GError **error)
       "Skriv resultatet som JSON: {\"written\": [...], \"warnings\": [...], \"error\": null}", NULL },
     { "date", 0, 0, G_OPTION_ARG_STRING, &o->date,
       "Samtalens dato, som den skal stå i IKU'erne (ellers skemaets Dato eller dagens dato)", "TEKST" },
+    { "teamplan", 0, 0, G_OPTION_ARG_NONE, &o->team_plan,
+      "Lav også teamets udviklingsplan: »Teamudviklingsplan - <team>.pdf«", NULL },
+    { "samlet", 0, 0, G_OPTION_ARG_NONE, &o->combined,
+      "Saml også alle IKU'erne i én fil til udskrift: »IKU'er samlet.pdf«", NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o->version, "Vis versionen", NULL },
     /* For benchmarks (tests/bench): how many IKUs are made at once. */
     { "threads", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &o->threads,
@@ -141,7 +147,7 @@ main (int argc, char **argv)
   if (!parse (argc, argv, &o, &error))
     {
       o.json = o.json || wants_json;
-      code = finish (&o, EXIT_USAGE, NULL, NULL, NULL, error->message);
+      code = finish (&o, EXIT_USAGE, NULL, NULL, 0, NULL, error->message);
       options_clear (&o);
       return code;
     }
@@ -162,7 +168,7 @@ main (int argc, char **argv)
                                  || g_error_matches (error, IKU_SCHEMA_ERROR, IKU_SCHEMA_ERROR_NO_EMPLOYEES)
                                  ? g_strdup_printf ("%s: %s", base, error->message)
                                  : g_strdup (error->message);
-      code = finish (&o, EXIT_INPUT, NULL, NULL, NULL, message);
+      code = finish (&o, EXIT_INPUT, NULL, NULL, 0, NULL, message);
       options_clear (&o);
       return code;
     }
@@ -173,7 +179,7 @@ main (int argc, char **argv)
   g_autoptr(IkuResources) res = iku_resources_new_for_program (exe, &error);
   if (res == NULL)
     {
-      code = finish (&o, EXIT_PROGRAM, NULL, NULL, NULL, error->message);
+      code = finish (&o, EXIT_PROGRAM, NULL, NULL, 0, NULL, error->message);
       options_clear (&o);
       return code;
     }
@@ -183,18 +189,21 @@ main (int argc, char **argv)
     {
       g_autofree char *message = g_strdup_printf ("Mappen »%s« kunne ikke oprettes: %s.",
                                                   folder, iku_system_error_text (errno));
-      code = finish (&o, EXIT_OUTPUT, folder, NULL, NULL, message);
+      code = finish (&o, EXIT_OUTPUT, folder, NULL, 0, NULL, message);
       options_clear (&o);
       return code;
     }
 
   g_autoptr(IkuExport) x = iku_export_new (schema, res, folder);
   iku_export_set_threads (x, (guint) o.threads);
+  iku_export_set_team_plan (x, o.team_plan);
+  iku_export_set_combined (x, o.combined);
   gboolean ok = iku_export_run (x, &error);
   code = finish (&o, ok ? EXIT_WRITTEN
                       : g_error_matches (error, IKU_EXPORT_ERROR, IKU_EXPORT_ERROR_RENDER)
                       ? EXIT_PROGRAM : EXIT_OUTPUT, folder,
-                 iku_export_get_written (x, NULL), iku_export_get_warnings (x, NULL),
+                 iku_export_get_written (x, NULL), iku_export_get_n_extra (x),
+                 iku_export_get_warnings (x, NULL),
                  ok ? NULL : error->message);
   options_clear (&o);
   return code;

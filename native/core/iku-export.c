@@ -30,6 +30,8 @@ struct _IkuExport
   char               *folder;
   char               *date;
   guint               n_threads;
+  gboolean            team_plan;
+  gboolean            combined;
   IkuExportProgressFunc progress;
   gpointer            progress_data;
 
@@ -40,6 +42,7 @@ struct _IkuExport
   GAsyncQueue        *done;        /* employee indexes (+1) as they finish */
 
   GPtrArray          *written;     /* char *, NULL-terminated */
+  guint               n_extra;     /* of them, not IKUs */
   GPtrArray          *warnings;    /* char *, NULL-terminated */
 };
 
@@ -96,6 +99,20 @@ iku_export_set_progress_func (IkuExport *x, IkuExportProgressFunc func, gpointer
   g_return_if_fail (x != NULL);
   x->progress = func;
   x->progress_data = user_data;
+}
+
+void
+iku_export_set_team_plan (IkuExport *x, gboolean team_plan)
+{
+  g_return_if_fail (x != NULL);
+  x->team_plan = team_plan;
+}
+
+void
+iku_export_set_combined (IkuExport *x, gboolean combined)
+{
+  g_return_if_fail (x != NULL);
+  x->combined = combined;
 }
 
 static gboolean
@@ -235,6 +252,57 @@ run_workers (IkuExport *x)
   g_clear_pointer (&x->done, g_async_queue_unref);
 }
 
+/* The team plan or the combined print file: laid out, rendered and written
+ * like an IKU, one more outcome after the employees'. */
+static void
+export_extra (IkuExport *x, gboolean combined)
+{
+  x->outcomes = g_renew (Outcome, x->outcomes, x->n_outcomes + 1);
+  Outcome *out = &x->outcomes[x->n_outcomes++];
+  *out = (Outcome) { NULL };
+  const IkuWording *wording = iku_resources_get_wording (x->res);
+  g_autoptr(IkuPdfWriter) writer = iku_pdf_writer_new (iku_resources_get_font_regular (x->res),
+                                                       iku_resources_get_font_bold (x->res),
+                                                       &out->error);
+  if (writer == NULL)
+    return;
+  g_autoptr(GBytes) pdf = NULL;
+  if (combined)
+    {
+      out->file_name = g_strdup (IKU_FILE_NAME_COMBINED);
+      guint n = iku_schema_get_n_employees (x->schema);
+      g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func ((GDestroyNotify) iku_layout_free);
+      for (guint i = 0; i < n; i++)
+        {
+          /* An IKU that cannot be laid out is reported as its own outcome. */
+          IkuLayout *layout = iku_layout_new (x->schema, i, x->date, wording, NULL);
+          if (layout != NULL)
+            g_ptr_array_add (layouts, layout);
+        }
+      if (layouts->len == 0)
+        return;
+      const char *team = iku_schema_get_team (x->schema);
+      g_autofree char *title = team != NULL
+                                 ? iku_wording_format (wording, IKU_TEXT_COMBINED_DOC_TITLE, team, NULL)
+                                 : g_strdup (iku_wording_get (wording, IKU_TEXT_COMBINED_TITLE));
+      pdf = iku_pdf_writer_render_combined (writer, (const IkuLayout * const *) layouts->pdata,
+                                            layouts->len, title,
+                                            iku_schema_get_leader (x->schema), &out->error);
+    }
+  else
+    {
+      out->file_name = iku_file_name_for_team_plan (iku_schema_get_team (x->schema));
+      g_autoptr(IkuLayout) layout = iku_layout_new_team_plan (x->schema, x->date, wording,
+                                                              &out->error);
+      if (layout == NULL)
+        return;
+      pdf = iku_pdf_writer_render (writer, layout, &out->error);
+    }
+  if (pdf == NULL || !iku_atomic_file_write (x->folder, out->file_name, pdf, &out->error))
+    return;
+  out->path = g_build_filename (x->folder, out->file_name, NULL);
+}
+
 static char *
 folded_file_name (const char *employee_name)
 {
@@ -346,7 +414,13 @@ iku_export_run (IkuExport *x, GError **error)
   name_files (x);
 
   run_workers (x);
+  if (x->team_plan && !g_atomic_int_get (&x->cancelled))
+    export_extra (x, FALSE);
+  if (x->combined && !g_atomic_int_get (&x->cancelled))
+    export_extra (x, TRUE);
 
+  guint n_employees = iku_schema_get_n_employees (x->schema);
+  x->n_extra = 0;
   guint n_failed = 0;
   const GError *first = NULL;
   gboolean cancelled = FALSE;
@@ -360,7 +434,10 @@ iku_export_run (IkuExport *x, GError **error)
       if (out->warning != NULL)
         g_ptr_array_add (x->warnings, g_strdup (out->warning));
       if (out->path != NULL)
-        g_ptr_array_add (x->written, g_strdup (out->path));
+        {
+          g_ptr_array_add (x->written, g_strdup (out->path));
+          x->n_extra += i >= n_employees;
+        }
       else if (g_error_matches (out->error, IKU_EXPORT_ERROR, IKU_EXPORT_ERROR_CANCELLED))
         cancelled = TRUE;
       else if (out->error != NULL)
@@ -414,6 +491,13 @@ iku_export_get_written (const IkuExport *x, guint *n_written)
   if (n_written != NULL)
     *n_written = x->written->len;
   return (const char * const *) x->written->pdata;
+}
+
+guint
+iku_export_get_n_extra (const IkuExport *x)
+{
+  g_return_val_if_fail (x != NULL, 0);
+  return x->n_extra;
 }
 
 const char * const *

@@ -43,6 +43,13 @@ void       iku_export_set_threads       (IkuExport *x,
 void       iku_export_set_progress_func (IkuExport            *x,
                                          IkuExportProgressFunc func,
                                          gpointer              user_data);
+/* Also write the team development plan, "Teamudviklingsplan - <team>.pdf"
+ * ("Teamudviklingsplan.pdf" without a team name). Off by default. */
+void       iku_export_set_team_plan     (IkuExport *x,
+                                         gboolean   team_plan);
+/* Also write every IKU in one print file, "IKU'er samlet.pdf". Off by default. */
+void       iku_export_set_combined      (IkuExport *x,
+                                         gboolean   combined);
 
 /* Writes every IKU. Returns FALSE with @error when nothing could be done or some
  * IKUs failed; iku_export_get_written() still lists what was written. */
@@ -52,6 +59,9 @@ gboolean   iku_export_run (IkuExport *x,
 /* Full paths of the files written, in employee order; NULL-terminated. */
 const char * const *iku_export_get_written  (const IkuExport *x,
                                              guint           *n_written);
+/* How many of the files written are not IKUs (the team plan, the combined
+ * file); they come last in iku_export_get_written(). */
+guint      iku_export_get_n_extra (const IkuExport *x);
 /* The schema's warnings followed by the export's own, in Danish. */
 const char * const *iku_export_get_warnings (const IkuExport *x,
                                              guint           *n_warnings);

@@ -117,6 +117,16 @@ iku_file_name_for_employee (const char *name)
   return g_strconcat (PREFIX, safe, SUFFIX, NULL);
 }
 
+char *
+iku_file_name_for_team_plan (const char *team)
+{
+  static const char plan[] = "Teamudviklingsplan";
+  if (team == NULL)
+    return g_strconcat (plan, SUFFIX, NULL);
+  g_autofree char *safe = sanitise (team, IKU_FILE_NAME_MAX_STEM_BYTES - strlen (plan) - 3);
+  return g_strconcat (plan, " - ", safe, SUFFIX, NULL);
+}
+
 IkuFileNamer *
 iku_file_namer_new (void)
 {

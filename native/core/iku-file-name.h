@@ -13,6 +13,13 @@ G_BEGIN_DECLS
 /* "IKU - <name>.pdf" with <name> sanitised and cut to fit. (transfer full) */
 char *iku_file_name_for_employee (const char *name);
 
+/* "Teamudviklingsplan - <team>.pdf", or "Teamudviklingsplan.pdf" when @team is
+ * NULL; <team> sanitised and cut to fit. (transfer full) */
+char *iku_file_name_for_team_plan (const char *team);
+
+/* The print file with every IKU of an export. */
+#define IKU_FILE_NAME_COMBINED "IKU'er samlet.pdf"
+
 /* Hands out names for one folder, in order: a name that collides with an earlier
  * one (also case-insensitively) gets " (2)", " (3)", ... before ".pdf". */
 typedef struct _IkuFileNamer IkuFileNamer;

@@ -73,14 +73,64 @@ typedef struct {
 gboolean iku_layout_set_too_long             (GError          **error,
                                               const char       *employee);
 
-/* iku-layout-content.c */
-char    *iku_layout_dup_drawable     (IkuLayoutBuilder *b,
+/* One column of a row of text. */
+typedef struct {
+  const IkuLayoutStyle *style;
+  double                x;
+  double                width;
+  const char           *text;     /* drawable: see iku_layout_dup_drawable() */
+  guint                 element;  /* the structure element its lines belong to */
+} IkuLayoutCell;
+
+/* iku-layout-rows.c */
+char    *iku_layout_dup_drawable             (IkuLayoutBuilder *b,
                                               IkuFontStyle      style,
                                               const char       *text,
                                               gssize            len);
+/* Appends an element of @role under @parent; returns its index. */
+guint    iku_layout_builder_add_element      (IkuLayoutBuilder *b,
+                                              IkuTagRole        role,
+                                              guint             parent);
+void     iku_layout_builder_open_unit        (IkuLayoutBuilder *b,
+                                              double            space_before,
+                                              double            height,
+                                              gint              block);
+IkuLayoutUnit *iku_layout_builder_last_unit  (IkuLayoutBuilder *b);
+gboolean iku_layout_builder_close_unit       (IkuLayoutBuilder *b,
+                                              GError          **error);
+/* A rule (an artifact) across the last unit, @y_down below its top. */
+void     iku_layout_builder_add_line         (IkuLayoutBuilder *b,
+                                              double            x,
+                                              double            x2,
+                                              double            y_down,
+                                              double            width,
+                                              guint32           rgb);
+gboolean iku_layout_builder_add_row          (IkuLayoutBuilder    *b,
+                                              const IkuLayoutCell *cells,
+                                              guint                n_cells,
+                                              double               space_before,
+                                              gint                 block,
+                                              const char          *marker,
+                                              double               marker_x,
+                                              guint                marker_element,
+                                              GError             **error);
+gboolean iku_layout_builder_add_paragraph    (IkuLayoutBuilder     *b,
+                                              const IkuLayoutStyle *style,
+                                              double                x,
+                                              double                width,
+                                              const char           *text,
+                                              double                space_before,
+                                              IkuTagRole            role,
+                                              GError              **error);
+
+/* iku-layout-content.c */
 gboolean iku_layout_builder_add_content      (IkuLayoutBuilder  *b,
                                               const IkuSchema   *schema,
                                               const IkuEmployee *employee,
+                                              const char        *date,
+                                              GError           **error);
+gboolean iku_layout_builder_add_plan_content (IkuLayoutBuilder  *b,
+                                              const IkuSchema   *schema,
                                               const char        *date,
                                               GError           **error);
 

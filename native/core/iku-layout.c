@@ -55,6 +55,51 @@ dup_nonblank (const char *text)
   return g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
 }
 
+/* Lays out the IKU of @employee, or the team plan when it is NULL; @name is
+ * the employee's (or the team's) name for the footers. */
+static IkuLayout *
+layout_build (const IkuSchema   *schema,
+              const IkuEmployee *employee,
+              const char        *name,
+              const char        *date,
+              const IkuWording  *wording,
+              const char        *title,
+              const char        *subject,
+              GError           **error)
+{
+  g_autofree char *the_date = dup_nonblank (date != NULL ? date : iku_schema_get_date (schema));
+
+  g_autoptr(IkuLayout) layout = g_new0 (IkuLayout, 1);
+  layout->strings = g_string_chunk_new (4096);
+  layout->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  layout->elements = g_array_new (FALSE, FALSE, sizeof (IkuLayoutElement));
+  IkuLayoutElement document = { IKU_TAG_DOCUMENT, 0 };
+  g_array_append_val (layout->elements, document);
+  layout->title = g_strdup (title);
+  layout->author = dup_nonblank (iku_schema_get_leader (schema));
+  layout->subject = g_strdup (subject);
+
+  g_auto(IkuLayoutBuilder) b = {
+    .layout = layout,
+    .wording = wording,
+    .employee = name,
+    .units = g_array_new (FALSE, FALSE, sizeof (IkuLayoutUnit)),
+    .ops = g_array_new (FALSE, FALSE, sizeof (IkuDrawOp)),
+    .missing = g_string_new (NULL),
+    .missing_seen = g_hash_table_new (NULL, NULL),
+  };
+  gboolean ok = employee != NULL
+                  ? iku_layout_builder_add_content (&b, schema, employee, the_date, error)
+                  : iku_layout_builder_add_plan_content (&b, schema, the_date, error);
+  if (!ok || !iku_layout_builder_paginate (&b, error))
+    return NULL;
+  iku_layout_builder_add_footers (&b);
+
+  if (b.missing->len > 0)
+    layout->missing = g_strdup (b.missing->str);
+  return g_steal_pointer (&layout);
+}
+
 /**
  * iku_layout_new:
  * Lays out the IKU of employee @index of @schema, dated @date (NULL: the
@@ -77,35 +122,35 @@ iku_layout_new (const IkuSchema  *schema,
   const IkuEmployee *employee = iku_schema_get_employee (schema, index);
   g_autofree char *name = g_utf8_normalize (iku_employee_get_name (employee), -1,
                                             G_NORMALIZE_NFC);
-  g_autofree char *the_date = dup_nonblank (date != NULL ? date : iku_schema_get_date (schema));
+  g_autofree char *title = iku_wording_format (wording, IKU_TEXT_DOC_TITLE, name, NULL);
+  return layout_build (schema, employee, name, date, wording, title,
+                       iku_wording_get (wording, IKU_TEXT_DOC_SUBJECT), error);
+}
 
-  g_autoptr(IkuLayout) layout = g_new0 (IkuLayout, 1);
-  layout->strings = g_string_chunk_new (4096);
-  layout->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  layout->elements = g_array_new (FALSE, FALSE, sizeof (IkuLayoutElement));
-  IkuLayoutElement document = { IKU_TAG_DOCUMENT, 0 };
-  g_array_append_val (layout->elements, document);
-  layout->title = iku_wording_format (wording, IKU_TEXT_DOC_TITLE, name, NULL);
-  layout->author = dup_nonblank (iku_schema_get_leader (schema));
-  layout->subject = g_strdup (iku_wording_get (wording, IKU_TEXT_DOC_SUBJECT));
+/**
+ * iku_layout_new_team_plan:
+ * Lays out the team development plan of @schema: its team items only, with
+ * team, leader, date (as iku_layout_new()) and follow-up, and the signatures of
+ * the leader and a team representative. Its footer names the team.
+ * Returns: (transfer full): the layout, or NULL with @error set.
+ */
+IkuLayout *
+iku_layout_new_team_plan (const IkuSchema  *schema,
+                          const char       *date,
+                          const IkuWording *wording,
+                          GError          **error)
+{
+  g_return_val_if_fail (schema != NULL, NULL);
+  g_return_val_if_fail (wording != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  g_auto(IkuLayoutBuilder) b = {
-    .layout = layout,
-    .wording = wording,
-    .employee = name,
-    .units = g_array_new (FALSE, FALSE, sizeof (IkuLayoutUnit)),
-    .ops = g_array_new (FALSE, FALSE, sizeof (IkuDrawOp)),
-    .missing = g_string_new (NULL),
-    .missing_seen = g_hash_table_new (NULL, NULL),
-  };
-  if (!iku_layout_builder_add_content (&b, schema, employee, the_date, error)
-      || !iku_layout_builder_paginate (&b, error))
-    return NULL;
-  iku_layout_builder_add_footers (&b);
-
-  if (b.missing->len > 0)
-    layout->missing = g_strdup (b.missing->str);
-  return g_steal_pointer (&layout);
+  g_autofree char *team = dup_nonblank (iku_schema_get_team (schema));
+  const char *plan = iku_wording_get (wording, IKU_TEXT_PLAN_TITLE);
+  g_autofree char *title = team != NULL
+                             ? iku_wording_format (wording, IKU_TEXT_PLAN_DOC_TITLE, team, NULL)
+                             : g_strdup (plan);
+  return layout_build (schema, NULL, team != NULL ? team : plan, date, wording, title, plan,
+                       error);
 }
 
 guint

@@ -29,6 +29,12 @@ IkuLayout  *iku_layout_new (const IkuSchema  *schema,
                             const char       *date,
                             const IkuWording *wording,
                             GError          **error) G_GNUC_WARN_UNUSED_RESULT;
+/* The team development plan of @schema: its team items, team, leader, date and
+ * follow-up, signatures of the leader and a team representative. */
+IkuLayout  *iku_layout_new_team_plan (const IkuSchema  *schema,
+                                      const char       *date,
+                                      const IkuWording *wording,
+                                      GError          **error) G_GNUC_WARN_UNUSED_RESULT;
 void        iku_layout_free (IkuLayout *layout);
 
 guint       iku_layout_get_n_pages (const IkuLayout *layout);

@@ -329,6 +329,58 @@ iku_pdf_writer_free (IkuPdfWriter *writer)
   g_free (writer);
 }
 
+/* A bookmark for @page titled @title: in PDFDocEncoding when it fits, else
+ * UTF-16 (replacing the title libharu wrote). */
+static gboolean
+pdf_doc_add_outline (IkuPdfDoc *d, HPDF_Page page, const char *title)
+{
+  g_autoptr(GString) encoded = g_string_new (NULL);
+  gboolean single_byte = iku_pdf_encode (IKU_PDF_ENCODING_PDFDOC, title, encoded);
+  HPDF_Outline outline = HPDF_CreateOutline (d->doc, NULL, single_byte ? encoded->str : "", NULL);
+  HPDF_Destination dest = outline != NULL ? HPDF_Page_CreateDestination (page) : NULL;
+  if (!iku_pdf_doc_ok_handle (d, outline) || !iku_pdf_doc_ok_handle (d, dest)
+      || !iku_pdf_doc_ok (d, HPDF_Outline_SetDestination (outline, dest)))
+    return FALSE;
+  if (single_byte)
+    return TRUE;
+  HPDF_Binary utf16 = info_utf16 (d, title);
+  return iku_pdf_doc_ok_handle (d, utf16)
+         && iku_pdf_doc_ok (d, HPDF_Dict_Add (outline, "Title", utf16));
+}
+
+/* Draws @layouts one after the other into one tagged document; with
+ * @bookmarks, each layout a Sect of the structure tree and a bookmark (its
+ * title) to its first page. */
+static GBytes *
+render_layouts (IkuPdfWriter *writer, const IkuLayout * const *layouts, guint n_layouts,
+                const char *title, const char *author, const char *subject, gboolean bookmarks,
+                GError **error)
+{
+  g_autoptr(IkuPdfDoc) d = iku_pdf_doc_new (error);
+  if (d == NULL || !iku_pdf_doc_load_fonts (d, writer->fonts, layouts, n_layouts, error))
+    return NULL;
+  gboolean drawn = pdf_doc_set_info (d, writer, title, author, subject)
+                   && (!bookmarks
+                       || iku_pdf_doc_ok (d, HPDF_SetPageMode (d->doc, HPDF_PAGE_MODE_USE_OUTLINE)));
+  for (guint l = 0; drawn && l < n_layouts; l++)
+    {
+      guint n_elements = 0;
+      const IkuLayoutElement *elements = iku_layout_get_elements (layouts[l], &n_elements);
+      d->element_base = iku_pdf_tags_add_elements (d->tags, elements, n_elements, bookmarks);
+      for (guint i = 0; drawn && i < iku_layout_get_n_pages (layouts[l]); i++)
+        {
+          HPDF_Page page = pdf_doc_draw_page (d, layouts[l], i);
+          drawn = page != NULL
+                  && (!bookmarks || i > 0
+                      || pdf_doc_add_outline (d, page, iku_layout_get_title (layouts[l])));
+        }
+    }
+  GBytes *pdf = drawn ? pdf_doc_save (d) : NULL;
+  if (pdf == NULL)
+    iku_pdf_doc_set_error (d, error, IKU_PDF_ERROR_LIBHARU, "PDF-filen kunne ikke laves");
+  return pdf;
+}
+
 /**
  * iku_pdf_writer_render:
  * Draws @layout into a new tagged PDF document in memory.
@@ -343,20 +395,31 @@ iku_pdf_writer_render (IkuPdfWriter    *writer,
   g_return_val_if_fail (layout != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  g_autoptr(IkuPdfDoc) d = iku_pdf_doc_new (error);
-  if (d == NULL || !iku_pdf_doc_load_fonts (d, writer->fonts, &layout, 1, error))
-    return NULL;
+  return render_layouts (writer, &layout, 1, iku_layout_get_title (layout),
+                         iku_layout_get_author (layout), iku_layout_get_subject (layout), FALSE,
+                         error);
+}
 
-  guint n_elements = 0;
-  const IkuLayoutElement *elements = iku_layout_get_elements (layout, &n_elements);
-  d->element_base = iku_pdf_tags_add_elements (d->tags, elements, n_elements, FALSE);
-  gboolean drawn = pdf_doc_set_info (d, writer, iku_layout_get_title (layout),
-                                     iku_layout_get_author (layout),
-                                     iku_layout_get_subject (layout));
-  for (guint i = 0; drawn && i < iku_layout_get_n_pages (layout); i++)
-    drawn = pdf_doc_draw_page (d, layout, i) != NULL;
-  GBytes *pdf = drawn ? pdf_doc_save (d) : NULL;
-  if (pdf == NULL)
-    iku_pdf_doc_set_error (d, error, IKU_PDF_ERROR_LIBHARU, "PDF-filen kunne ikke laves");
-  return pdf;
+/**
+ * iku_pdf_writer_render_combined:
+ * Draws @layouts (at least one) into one tagged PDF, each starting on a new page
+ * with its own page numbers, as a Sect of the structure tree, with a bookmark
+ * (the layout's title) to its first page; the bookmarks show when the file opens.
+ * Returns: (transfer full): the whole PDF file, or NULL with @error.
+ */
+GBytes *
+iku_pdf_writer_render_combined (IkuPdfWriter            *writer,
+                                const IkuLayout * const *layouts,
+                                guint                    n_layouts,
+                                const char              *title,
+                                const char              *author,
+                                GError                 **error)
+{
+  g_return_val_if_fail (writer != NULL, NULL);
+  g_return_val_if_fail (layouts != NULL && n_layouts > 0, NULL);
+  g_return_val_if_fail (title != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return render_layouts (writer, layouts, n_layouts, title, author,
+                         iku_layout_get_subject (layouts[0]), TRUE, error);
 }

@@ -27,6 +27,15 @@ GBytes       *iku_pdf_writer_render (IkuPdfWriter    *writer,
                                      const IkuLayout *layout,
                                      GError         **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* Every layout in one PDF (the print file of all IKUs), each from a new page,
+ * with a bookmark to it; @author may be NULL. (transfer full) */
+GBytes       *iku_pdf_writer_render_combined (IkuPdfWriter            *writer,
+                                              const IkuLayout * const *layouts,
+                                              guint                    n_layouts,
+                                              const char              *title,
+                                              const char              *author,
+                                              GError                 **error) G_GNUC_WARN_UNUSED_RESULT;
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IkuPdfWriter, iku_pdf_writer_free)
 
 G_END_DECLS

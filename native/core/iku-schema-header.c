@@ -120,10 +120,10 @@ iku_schema_find_header (const IkuGrid *grid, guint *header_row, gint *name_col,
 typedef struct
 {
   guint       header_row;
-  const char *team_key, *leader_key, *date_key;
+  const char *keys[4];   /* Team, Leder, Dato, Opfølgning */
   /* Leftmost-topmost label cells, -1 row when absent. */
-  gint        label_row[3];
-  guint       label_col[3];
+  gint        label_row[4];
+  guint       label_col[4];
 } AreaScan;
 
 static void
@@ -137,9 +137,8 @@ collect_area_label (guint row, guint col, const char *text, gpointer user_data)
   if (len > 0 && key[len - 1] == ':')
     key[--len] = '\0';
   g_strchomp (key);
-  const char *keys[3] = { scan->team_key, scan->leader_key, scan->date_key };
-  for (int i = 0; i < 3; i++)
-    if (strcmp (key, keys[i]) == 0
+  for (guint i = 0; i < G_N_ELEMENTS (scan->keys); i++)
+    if (strcmp (key, scan->keys[i]) == 0
         && (scan->label_row[i] < 0 || row < (guint) scan->label_row[i]
             || (row == (guint) scan->label_row[i] && col < scan->label_col[i])))
       {
@@ -164,21 +163,24 @@ value_right_of (const IkuGrid *grid, guint row, guint col)
 /**
  * iku_schema_columns_read_area:
  *
- * The optional header area above @header_row: cells labelled Team, Leder and
- * Dato (a trailing colon allowed) and the next non-empty cell to their right.
- * Each result is (transfer full), NULL when the schema does not give it.
+ * The optional header area above @header_row: cells labelled Team, Leder, Dato
+ * and Opfølgning (the team plan's follow-up; a trailing colon allowed) and the
+ * next non-empty cell to their right. Each result is (transfer full), NULL when
+ * the schema does not give it.
  */
 void
 iku_schema_columns_read_area (const IkuGrid *grid, guint header_row,
-                              char **team, char **leader, char **date)
+                              char **team, char **leader, char **date, char **follow_up)
 {
   g_autofree char *team_key = iku_text_dup_key ("Team");
   g_autofree char *leader_key = iku_text_dup_key ("Leder");
   g_autofree char *date_key = iku_text_dup_key ("Dato");
-  AreaScan scan = { header_row, team_key, leader_key, date_key, { -1, -1, -1 }, { 0, 0, 0 } };
+  g_autofree char *follow_up_key = iku_text_dup_key ("Opfølgning");
+  AreaScan scan = { header_row, { team_key, leader_key, date_key, follow_up_key },
+                    { -1, -1, -1, -1 }, { 0, 0, 0, 0 } };
   iku_grid_foreach_cell (grid, collect_area_label, &scan);
-  char **slots[3] = { team, leader, date };
-  for (int i = 0; i < 3; i++)
+  char **slots[4] = { team, leader, date, follow_up };
+  for (int i = 0; i < 4; i++)
     *slots[i] = scan.label_row[i] >= 0
                 ? value_right_of (grid, (guint) scan.label_row[i], scan.label_col[i]) : NULL;
 }

@@ -29,6 +29,7 @@ void     iku_schema_columns_read_area (const IkuGrid *grid,
                                        guint          header_row,
                                        char         **team,
                                        char         **leader,
-                                       char         **date);
+                                       char         **date,
+                                       char         **follow_up);
 
 G_END_DECLS

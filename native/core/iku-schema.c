@@ -25,6 +25,7 @@ struct _IkuSchema
   char       *team;
   char       *leader;
   char       *date;
+  char       *follow_up;
   GPtrArray  *team_items;   /* char *, NULL-terminated */
   GPtrArray  *employees;    /* IkuEmployee * */
   GPtrArray  *warnings;     /* char *, NULL-terminated */
@@ -51,6 +52,7 @@ iku_schema_free (IkuSchema *schema)
   g_free (schema->team);
   g_free (schema->leader);
   g_free (schema->date);
+  g_free (schema->follow_up);
   g_ptr_array_unref (schema->team_items);
   g_ptr_array_unref (schema->employees);
   g_ptr_array_unref (schema->warnings);
@@ -301,7 +303,8 @@ schema_from_layout (const IkuGrid *grid, const IkuSchemaColumns *layout, GError 
   schema->employees = g_ptr_array_new_with_free_func ((GDestroyNotify) employee_free);
   schema->warnings = new_strv_array ();
 
-  iku_schema_columns_read_area (grid, layout->header_row, &schema->team, &schema->leader, &schema->date);
+  iku_schema_columns_read_area (grid, layout->header_row, &schema->team, &schema->leader,
+                                &schema->date, &schema->follow_up);
   read_rows (schema, grid, layout);
 
   if (schema->employees->len == 0 && schema->n_refused > 0)
@@ -422,6 +425,13 @@ iku_schema_get_date (const IkuSchema *schema)
 {
   g_return_val_if_fail (schema != NULL, NULL);
   return schema->date;
+}
+
+const char *
+iku_schema_get_follow_up (const IkuSchema *schema)
+{
+  g_return_val_if_fail (schema != NULL, NULL);
+  return schema->follow_up;
 }
 
 void

@@ -30,6 +30,8 @@ const char *iku_schema_get_sheet_name   (const IkuSchema *schema);
 const char *iku_schema_get_team         (const IkuSchema *schema);
 const char *iku_schema_get_leader       (const IkuSchema *schema);
 const char *iku_schema_get_date         (const IkuSchema *schema);
+/* When the team plan is followed up ("Opfølgning" in the header area). */
+const char *iku_schema_get_follow_up    (const IkuSchema *schema);
 /* Overrides (or sets) the date of the talk, e.g. from the command line. */
 void        iku_schema_set_date         (IkuSchema  *schema,
                                          const char *date);

@@ -27,6 +27,14 @@ static const char *const keys[IKU_N_TEXTS] = {
   [IKU_TEXT_PAGE] = "Side",
   [IKU_TEXT_DOC_TITLE] = "Dokumenttitel",
   [IKU_TEXT_DOC_SUBJECT] = "Emne",
+  [IKU_TEXT_PLAN_TITLE] = "Teamplan",
+  [IKU_TEXT_PLAN_HEADING] = "TeamplanFokus",
+  [IKU_TEXT_LABEL_FOLLOW_UP] = "Opfoelgning",
+  [IKU_TEXT_PLAN_APPROVAL] = "TeamplanGodkendelse",
+  [IKU_TEXT_SIGN_TEAM] = "UnderskriftTeam",
+  [IKU_TEXT_PLAN_DOC_TITLE] = "TeamplanDokumenttitel",
+  [IKU_TEXT_COMBINED_TITLE] = "Samlet",
+  [IKU_TEXT_COMBINED_DOC_TITLE] = "SamletDokumenttitel",
 };
 
 struct _IkuWording

@@ -33,6 +33,14 @@ typedef enum {
   IKU_TEXT_PAGE,               /* "Side %1 af %2" */
   IKU_TEXT_DOC_TITLE,          /* "IKU – %1" */
   IKU_TEXT_DOC_SUBJECT,        /* Individuel kompetenceudviklingsplan */
+  IKU_TEXT_PLAN_TITLE,         /* Teamudviklingsplan */
+  IKU_TEXT_PLAN_HEADING,       /* the team items' heading in the team plan */
+  IKU_TEXT_LABEL_FOLLOW_UP,    /* Opfølgning */
+  IKU_TEXT_PLAN_APPROVAL,      /* the team plan is agreed */
+  IKU_TEXT_SIGN_TEAM,          /* Dato og underskrift, teamrepræsentant */
+  IKU_TEXT_PLAN_DOC_TITLE,     /* "Teamudviklingsplan – %1" (the team) */
+  IKU_TEXT_COMBINED_TITLE,     /* IKU'er samlet */
+  IKU_TEXT_COMBINED_DOC_TITLE, /* "IKU'er samlet – %1" (the team) */
   IKU_N_TEXTS
 } IkuTextId;
 

@@ -7,12 +7,14 @@
 #include "iku-schema.h"
 #include "iku-uno-document.h"
 #include "iku-uno-error.h"
+#include "iku-uno-settings.h"
 #include "iku-uno-ui.h"
 
 struct _IkuUnoReport {
   GPtrArray *written;   /* char*, NULL-terminated */
   GPtrArray *warnings;  /* char*, NULL-terminated */
   char      *error;
+  guint      n_extra;   /* the last written files that are not IKUs */
 };
 
 static IkuUnoReport *
@@ -142,12 +144,21 @@ run (uno_Interface             *context,
 
   export = iku_export_new (schema, res, folder);
   iku_export_set_progress_func (export, on_progress, ui);
+  IkuUnoSettings settings;
+  iku_uno_settings_read (context, &settings);
+  iku_export_set_team_plan (export, request->team_plan == IKU_UNO_CHOICE_SETTING
+                                      ? settings.team_plan
+                                      : request->team_plan == IKU_UNO_CHOICE_ON);
+  iku_export_set_combined (export, request->combined == IKU_UNO_CHOICE_SETTING
+                                     ? settings.combined
+                                     : request->combined == IKU_UNO_CHOICE_ON);
   iku_uno_ui_progress_start (ui, iku_schema_get_n_employees (schema));
   ok = iku_export_run (export, error);
   iku_uno_ui_progress_end (ui);
 
   strv = iku_export_get_written (export, &n);
   copy_strv (report->written, strv, n);
+  report->n_extra = iku_export_get_n_extra (export);
   strv = iku_export_get_warnings (export, &n);
   copy_strv (report->warnings, strv, n);
   g_debug ("export of %u IKUs: read %.1f ms, schema and export %.1f ms",
@@ -172,7 +183,9 @@ iku_uno_export_run (uno_Interface             *context,
   if (!run (context, data_dir, request, ui, report, &folder, &error))
     report->error = iku_uno_error_dup_message (error, iku_uno_ui_get_language (ui));
   iku_uno_ui_progress_end (ui);
-  iku_uno_ui_report (ui, report->written->len, folder,
+  /* The message counts the IKUs; the team plan and the combined file are listed
+   * in Written. */
+  iku_uno_ui_report (ui, report->written->len - report->n_extra, folder,
                      (const char * const *) report->warnings->pdata, report->warnings->len,
                      report->error);
   return report;

@@ -7,6 +7,13 @@
 
 G_BEGIN_DECLS
 
+/* An option of one export: as the settings say (the default), or off or on. */
+typedef enum {
+  IKU_UNO_CHOICE_SETTING = 0,
+  IKU_UNO_CHOICE_OFF,
+  IKU_UNO_CHOICE_ON,
+} IkuUnoChoice;
+
 typedef struct {
   uno_Interface *document;    /* borrowed; NULL: the current document */
   uno_Interface *view;        /* borrowed; the document's view the export was started
@@ -14,6 +21,8 @@ typedef struct {
                                  messages); NULL: the document's current view */
   const char    *folder;      /* local path; NULL: the document's folder */
   gboolean       interactive; /* progress and message boxes (never when headless) */
+  IkuUnoChoice   team_plan;   /* the team development plan too */
+  IkuUnoChoice   combined;    /* the print file of all IKUs too */
 } IkuUnoExportRequest;
 
 typedef struct _IkuUnoReport IkuUnoReport;

@@ -28,6 +28,8 @@ typedef struct {
   char          *folder;    /* NULL: the document's folder */
   gboolean       interactive;
   guint          depth;     /* DynamicData lists being read, one inside the other */
+  IkuUnoChoice   team_plan; /* Teamplan; default: the settings */
+  IkuUnoChoice   combined;  /* Samlet; default: the settings */
 } Arguments;
 
 /* A dispatch passes its arguments as one DynamicData list; nesting deeper than
@@ -126,6 +128,19 @@ parse_argument (const char    *name,
           return FALSE;
         }
     }
+  else if (g_ascii_strcasecmp (name, "Teamplan") == 0 || g_ascii_strcasecmp (name, "Samlet") == 0)
+    {
+      gboolean on = FALSE;
+      if (!iku_uno_any_get_boolean (value, &on))
+        {
+          g_set_error (error, IKU_UNO_ERROR, IKU_UNO_ERROR_ARGUMENT,
+                       "Argumentet %s skal være sand eller falsk.", name);
+          return FALSE;
+        }
+      IkuUnoChoice *choice = g_ascii_strcasecmp (name, "Teamplan") == 0 ? &arguments->team_plan
+                                                                        : &arguments->combined;
+      *choice = on ? IKU_UNO_CHOICE_ON : IKU_UNO_CHOICE_OFF;
+    }
   else if (g_ascii_strcasecmp (name, "Environment") == 0)
     return iku_uno_any_foreach_named_value (value, parse_environment, arguments, error);
   else if (g_ascii_strcasecmp (name, "DynamicData") == 0)
@@ -198,7 +213,7 @@ execute (Job                *job,
          uno_Any            *ret,
          GError            **error)
 {
-  Arguments arguments = { NULL, NULL, FALSE, 0 };
+  Arguments arguments = { NULL, NULL, FALSE, 0, IKU_UNO_CHOICE_SETTING, IKU_UNO_CHOICE_SETTING };
   g_autoptr(GError) argument_error = NULL;
   g_autoptr(IkuUnoReport) report = NULL;
   IkuUnoExportRequest request = { .interactive = FALSE };
@@ -212,6 +227,8 @@ execute (Job                *job,
   request.document = arguments.document;
   request.folder = arguments.folder;
   request.interactive = arguments.interactive;
+  request.team_plan = arguments.team_plan;
+  request.combined = arguments.combined;
   report = iku_uno_export_run (job->context, job->data_dir, &request);
   ok = build_result (ret, report, error);
   arguments_clear (&arguments);
@@ -325,7 +342,7 @@ static void
 view_job_execute (Job                *job,
                   const uno_Sequence *named_values)
 {
-  Arguments arguments = { NULL, NULL, FALSE, 0 };
+  Arguments arguments = { NULL, NULL, FALSE, 0, IKU_UNO_CHOICE_SETTING, IKU_UNO_CHOICE_SETTING };
   g_autoptr(GError) error = NULL;
 
   if (!iku_uno_named_values_foreach (named_values, parse_argument, &arguments, &error))

@@ -8,12 +8,9 @@ Writes into --out-dir:
       name "Liberation" for the unmodified fonts;
   iku-font-metrics.c  the advance width of every character the subsets can show,
       so layout measures text with exactly the font the PDF embeds;
-  OFL.txt  the font's copyright and licence, taken from Debian's copyright file;
-  IkufletSans-Regular-WinAnsi.ttf, IkufletSans-Bold-WinAnsi.ttf  the same fonts cut
-      down to the characters of Windows-1252 (PDF's WinAnsiEncoding) but two
-      (see WINANSI): the PDF writer's single-byte path for IKUs whose text fits
-      (most Danish ones). Fewer glyphs make each PDF smaller and quicker to build;
-      their advance widths are checked to equal the full subsets' ones.
+  OFL.txt  the font's copyright and licence, taken from Debian's copyright file.
+The PDF writer cuts each document's own small subsets from the two fonts at run
+time (native/core/iku-font-subset.c).
 """
 import argparse
 import os
@@ -30,14 +27,6 @@ UNICODE_RANGES = [
     (0x2100, 0x2122), (0x2190, 0x2193), (0x2212, 0x2212), (0x2610, 0x2610),
     (0xFFFD, 0xFFFD),
 ]
-
-# Windows-1252 without the no-break space (0xA0) and the soft hyphen (0xAD): PDF's
-# WinAnsiEncoding names them "space" and "hyphen", so text extraction would not give
-# them back. Must match the PDF writer's single-byte repertoire (native/core/iku-pdf.c).
-WINANSI = sorted({cp for cp in range(0x20, 0x7F)}
-                 | {cp for cp in range(0xA1, 0x100) if cp != 0xAD}
-                 | {ord(bytes([b]).decode("cp1252")) for b in range(0x80, 0xA0)
-                    if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)})
 
 FAMILY = "Ikuflet Sans"
 COPYRIGHT_FILE = "/usr/share/doc/fonts-liberation2/copyright"
@@ -86,18 +75,6 @@ def widths(font):
     cmap = font.getBestCmap()
     hmtx = font["hmtx"]
     return sorted((cp, hmtx[glyph][0]) for cp, glyph in cmap.items())
-
-
-def check_same_widths(small, full, path):
-    """The single-byte fonts are drawn with the layout's table of the full ones."""
-    full_widths = dict(widths(full))
-    small_widths = dict(widths(small))
-    missing = [cp for cp in WINANSI if cp not in small_widths]
-    if missing:
-        sys.exit("make-font.py: %s lacks U+%04X" % (path, missing[0]))
-    for cp, adv in small_widths.items():
-        if full_widths.get(cp) != adv:
-            sys.exit("make-font.py: %s: U+%04X is %d wide, not %s" % (path, cp, adv, full_widths.get(cp)))
 
 
 def write_metrics(path, upem, regular, bold):
@@ -158,9 +135,6 @@ def main():
     for style, src in (("Regular", args.regular), ("Bold", args.bold)):
         full = make_subset(src, os.path.join(args.out_dir, "IkufletSans-%s.ttf" % style),
                            style, unicodes)
-        small_path = os.path.join(args.out_dir, "IkufletSans-%s-WinAnsi.ttf" % style)
-        small = make_subset(src, small_path, style, WINANSI)
-        check_same_widths(small, full, small_path)
         fonts[style] = full
     regular, bold = fonts["Regular"], fonts["Bold"]
     upem = regular["head"].unitsPerEm

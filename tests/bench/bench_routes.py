@@ -8,8 +8,9 @@ run with the CLI (bench.py calls run()):
     that saves one PDF per record (writer_pdf_Export), in a warm soffice. Mail merge
     has no shared team items: the team text is one field repeated on every record;
   - an HR-style Python script with reportlab (hr_reportlab.py);
-  - the floor: writing files of the CLI's size the way the CLI does (a new
-    temporary file, write, fsync, close, rename), nothing else.
+  - the floor: writing files of the CLI's size durably (a new temporary file,
+    write, fsync, close, rename), nothing else; and the same with the folder
+    synced after each rename, as the CLI's atomic writes do.
 
 Every round runs every tool once on each schema, the tools in a rotated order, so
 that the load of this shared machine falls on all of them alike; figures are
@@ -56,11 +57,14 @@ def run_reportlab(script_input, out):
 
 # ---- the floor -------------------------------------------------------------
 
-def run_floor(out, n, size):
-    """@n files of @size bytes, each durable before it gets its name."""
+def run_floor(out, n, size, sync_folder=False):
+    """@n files of @size bytes, each durable before it gets its name; with
+    @sync_folder, the folder synced after each rename too, as ikuflet's atomic
+    writes do (native/core/iku-atomic-file.c)."""
     os.makedirs(out, exist_ok=True)
     data = bytes((i * 131 + 7) & 0xFF for i in range(size))
     wall, cpu = time.perf_counter(), time.process_time()
+    folder = os.open(out, os.O_RDONLY | os.O_DIRECTORY) if sync_folder else -1
     for i in range(n):
         tmp = os.path.join(out, ".tmp-%d" % i)
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
@@ -70,6 +74,10 @@ def run_floor(out, n, size):
         finally:
             os.close(fd)
         os.replace(tmp, os.path.join(out, "IKU - %04d.pdf" % i))
+        if sync_folder:
+            os.fsync(folder)
+    if sync_folder:
+        os.close(folder)
     return {"ms": (time.perf_counter() - wall) * 1000, "cpu_ms": (time.process_time() - cpu) * 1000,
             "n": n}
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * libFuzzer harness: arbitrary text as a sheet -> schema -> layout -> PDF in
- * memory, for the first employees. Rows are separated by '\n', cells by '\t',
+ * memory, for the first employees, their team plan and their combined print file. Rows are separated by '\n', cells by '\t',
  * and '\r' inside a cell is a line break, so the fuzzer reaches every schema
  * rule and every layout path (bullets, long words, many pages, odd scripts). */
 #include "iku-layout.h"
@@ -62,6 +62,20 @@ grid_from_text (const uint8_t *data, size_t size)
   return grid;
 }
 
+static void
+check_pdf (GBytes *pdf, const GError *error)
+{
+  g_assert (pdf != NULL || error != NULL);
+  if (pdf != NULL)
+    {
+      gsize len = 0;
+      const char *bytes = g_bytes_get_data (pdf, &len);
+      g_assert (len > 8 && memcmp (bytes, "%PDF-", 5) == 0);
+    }
+}
+
+/* Every output: each IKU, the team plan, and the combined print file of the
+ * IKUs laid out. */
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
@@ -70,24 +84,36 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   g_autoptr(IkuSchema) schema = iku_schema_new_from_grid (grid, &error);
   if (schema == NULL)
     return 0;
+  const IkuWording *wording = iku_resources_get_wording (resources);
+  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func ((GDestroyNotify) iku_layout_free);
   guint n = MIN (iku_schema_get_n_employees (schema), MAX_EMPLOYEES);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GError) layout_error = NULL;
-      g_autoptr(IkuLayout) layout = iku_layout_new (schema, i, "1. januar 2026",
-                                                    iku_resources_get_wording (resources),
-                                                    &layout_error);
+      IkuLayout *layout = iku_layout_new (schema, i, "1. januar 2026", wording, &layout_error);
       if (layout == NULL)
         continue;
+      g_ptr_array_add (layouts, layout);
       g_autoptr(GError) pdf_error = NULL;
       g_autoptr(GBytes) pdf = iku_pdf_writer_render (writer, layout, &pdf_error);
-      g_assert (pdf != NULL || pdf_error != NULL);
-      if (pdf != NULL)
-        {
-          gsize len = 0;
-          const char *bytes = g_bytes_get_data (pdf, &len);
-          g_assert (len > 8 && memcmp (bytes, "%PDF-", 5) == 0);
-        }
+      check_pdf (pdf, pdf_error);
+    }
+
+  g_autoptr(GError) plan_error = NULL;
+  g_autoptr(IkuLayout) plan = iku_layout_new_team_plan (schema, NULL, wording, &plan_error);
+  if (plan != NULL)
+    {
+      g_autoptr(GError) pdf_error = NULL;
+      g_autoptr(GBytes) pdf = iku_pdf_writer_render (writer, plan, &pdf_error);
+      check_pdf (pdf, pdf_error);
+    }
+  if (layouts->len > 0)
+    {
+      g_autoptr(GError) pdf_error = NULL;
+      g_autoptr(GBytes) pdf = iku_pdf_writer_render_combined (
+          writer, (const IkuLayout * const *) layouts->pdata, layouts->len, "IKU'er samlet",
+          iku_schema_get_leader (schema), &pdf_error);
+      check_pdf (pdf, pdf_error);
     }
   return 0;
 }

@@ -11,9 +11,10 @@
 #
 # Cache: ${XDG_CACHE_HOME:-$HOME/.cache}/ikuflet/libreoffice/
 #   apt/             private apt lists and download cache
-#   debs/VERSION/    the downloaded .debs of that LibreOffice version
-#   VERSION/         the unpacked, ready tree (…/usr/lib/libreoffice/program/soffice.bin)
-# Each of debs/VERSION and VERSION is built in a temporary folder beside it and
+#   debs/KEY/        the downloaded .debs of one LibreOffice version (KEY: the version
+#                    and a hash of the LibreOffice packages installed on the system)
+#   KEY/             the unpacked, ready tree (…/usr/lib/libreoffice/program/soffice.bin)
+# Each of debs/KEY and KEY is built in a temporary folder beside it and
 # renamed when complete, so an interrupted run leaves nothing half made; a lock
 # (flock) lets one run at a time build. The package lists are refreshed at most
 # once a day (IKUFLET_OFFICE_LATEST_REFRESH=1 forces it); without a network the
@@ -213,14 +214,27 @@ download_debs() {
   say "downloaded $(ls "$dest" | wc -l) .debs ($(du -sh "$dest" | cut -f1)) in $(( $(date +%s) - t0 )) s"
 }
 
-# Trees and .debs of versions the suite no longer has (a tree is 240 MB).
-prune_other_versions() {
-  local keep="$1" d
+# The LibreOffice packages installed on this system, one a line.
+installed_office_packages() {
+  dpkg-query -W -f='${Package} ${Status}\n' 'libreoffice*' 'python3-uno' 'ure' 2>/dev/null |
+    awk '/ install ok installed$/ { print $1 }' | sort
+}
+
+# Trees (about 250 MB each) and .debs of other keys that no run has used for a day:
+# a run on another checkout may still be using a tree it picked.
+prune_unused() {
+  local keep="$1" d key
   for d in "$CACHE"/*/ "$CACHE"/debs/*/; do
-    case "$(basename "$d")" in
-      "$keep"|apt|debs) ;;
-      *) say "removing the older $d"; rm -rf "$d" ;;
+    key="$(basename "$d")"
+    case "$key" in
+      "$keep"|apt|debs) continue ;;
     esac
+    if [ -f "$CACHE/$key/.complete" ] &&
+       [ -n "$(find "$CACHE/$key/.complete" -mmin -1440 2>/dev/null)" ]; then
+      continue
+    fi
+    say "removing $d, unused for a day"
+    rm -rf "$d"
   done
 }
 
@@ -244,13 +258,17 @@ main() {
   if [ "$version" = "$(dpkg-query -W -f='${Version}' libreoffice-calc 2>/dev/null)" ]; then
     die "$SUITE has no LibreOffice newer than the installed $version"
   fi
-  # A folder name that is also a plain file URL: "4:25.2.3-2~bpo12+1" -> "25.2.3-2-bpo12-1".
-  key="$(printf '%s' "${version#*:}" | tr -c 'A-Za-z0-9._-' '-')"
+  # A folder name that is also a plain file URL: "4:25.2.3-2~bpo12+1" -> "25.2.3-2-bpo12-1",
+  # and which LibreOffice packages the system has: apt brings the new version of
+  # each (libreoffice-writer when it is installed), so another set is another tree.
+  key="$(printf '%s' "${version#*:}" | tr -c 'A-Za-z0-9._-' '-')-$(installed_office_packages |
+    sha256sum | cut -c1-8)"
   if [ ! -f "$CACHE/$key/.complete" ]; then
     [ -d "$CACHE/debs/$key" ] || download_debs "$version" "$key"
     build_tree "$key"
   fi
-  prune_other_versions "$key"
+  touch "$CACHE/$key/.complete"   # in use: prune_unused keeps it for a day
+  prune_unused "$key"
   printf '%s\n' "$CACHE/$key/usr/lib/libreoffice/program/soffice.bin"
 }
 

@@ -53,52 +53,6 @@ load_font (const char *file)
   return g_mapped_file_get_bytes (mapped);
 }
 
-/* The glyph of @c in the font's Unicode BMP cmap (platform 3, encoding 1,
- * format 4), or 0 when it has none. */
-static guint
-cmap_glyph (GBytes *font, gunichar c)
-{
-  const guint8 *cmap = find_table (font, "cmap");
-  const guint8 *sub = NULL;
-  for (guint i = 0; i < read_u16 (cmap + 2); i++)
-    {
-      const guint8 *record = cmap + 4 + 8 * i;
-      if (read_u16 (record) == 3 && read_u16 (record + 2) == 1)
-        sub = cmap + read_u32 (record + 4);
-    }
-  g_assert_nonnull (sub);
-  g_assert_cmpuint (read_u16 (sub), ==, 4);
-  guint n_segments = read_u16 (sub + 6) / 2;
-  const guint8 *ends = sub + 14;
-  const guint8 *starts = ends + 2 * n_segments + 2;
-  const guint8 *deltas = starts + 2 * n_segments;
-  const guint8 *range_offsets = deltas + 2 * n_segments;
-  for (guint i = 0; i < n_segments; i++)
-    {
-      if (c > read_u16 (ends + 2 * i))
-        continue;
-      guint start = read_u16 (starts + 2 * i);
-      if (c < start)
-        return 0;
-      guint delta = read_u16 (deltas + 2 * i);
-      guint range_offset = read_u16 (range_offsets + 2 * i);
-      if (range_offset == 0)
-        return (c + delta) & 0xFFFF;
-      guint glyph = read_u16 (range_offsets + 2 * i + range_offset + 2 * (c - start));
-      return glyph == 0 ? 0 : (glyph + delta) & 0xFFFF;
-    }
-  return 0;
-}
-
-/* The advance of glyph @glyph in font units. */
-static guint
-glyph_advance (GBytes *font, guint glyph)
-{
-  guint n_metrics = read_u16 (find_table (font, "hhea") + 34);
-  const guint8 *hmtx = find_table (font, "hmtx");
-  return read_u16 (hmtx + 4 * MIN (glyph, n_metrics - 1));
-}
-
 /* The width of a character without glyph is the font's .notdef advance. */
 static void
 test_notdef_width (void)
@@ -118,55 +72,6 @@ test_notdef_width (void)
       g_assert_cmpfloat_with_epsilon (iku_font_char_width (fonts[i].style, units_per_em,
                                                            IKU_FONT_REPLACEMENT_CHAR),
                                       notdef, 1e-9);
-    }
-}
-
-/* The PDF writer's single-byte path draws Windows-1252 text with these cut-down
- * fonts, measured with the full fonts' table: they must have every character of
- * that repertoire (but the no-break space and the soft hyphen, which the writer
- * leaves to the Unicode path), as wide as the table says, and nothing else. */
-static void
-test_winansi_fonts (void)
-{
-  static const gunichar upper[] = {
-    0x20AC, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030,
-    0x0160, 0x2039, 0x0152, 0x017D, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x017E, 0x0178,
-  };
-  g_autoptr(GArray) repertoire = g_array_new (FALSE, FALSE, sizeof (gunichar));
-  for (gunichar c = 0x20; c < 0x7F; c++)
-    g_array_append_val (repertoire, c);
-  for (gunichar c = 0xA1; c <= 0xFF; c++)
-    if (c != 0xAD)
-      g_array_append_val (repertoire, c);
-  g_array_append_vals (repertoire, upper, G_N_ELEMENTS (upper));
-
-  const struct { const char *file; IkuFontStyle style; } fonts[] = {
-    { "IkufletSans-Regular-WinAnsi.ttf", IKU_FONT_REGULAR },
-    { "IkufletSans-Bold-WinAnsi.ttf", IKU_FONT_BOLD },
-  };
-  for (guint i = 0; i < G_N_ELEMENTS (fonts); i++)
-    {
-      g_autoptr(GBytes) font = load_font (fonts[i].file);
-      guint units_per_em = read_u16 (find_table (font, "head") + 18);
-      for (guint k = 0; k < repertoire->len; k++)
-        {
-          gunichar c = g_array_index (repertoire, gunichar, k);
-          guint glyph = cmap_glyph (font, c);
-          if (glyph == 0)
-            g_error ("%s has no glyph for U+%04X", fonts[i].file, c);
-          g_assert_true (iku_font_has_glyph (fonts[i].style, c));
-          g_assert_cmpfloat_with_epsilon (iku_font_char_width (fonts[i].style, units_per_em, c),
-                                          glyph_advance (font, glyph), 1e-9);
-        }
-      const gunichar outside[] = { 0xA0, 0xAD, 0x141, 0x3B1, 0x416, 0x1EC5, 0xFFFD };
-      for (guint k = 0; k < G_N_ELEMENTS (outside); k++)
-        g_assert_cmpuint (cmap_glyph (font, outside[k]), ==, 0);
-      /* The point of the cut: far fewer glyphs than the full font. */
-      g_autoptr(GBytes) full = load_font (fonts[i].style == IKU_FONT_BOLD ? "IkufletSans-Bold.ttf"
-                                                                         : "IkufletSans-Regular.ttf");
-      g_assert_cmpuint (read_u16 (find_table (font, "maxp") + 4) * 4, <,
-                        read_u16 (find_table (full, "maxp") + 4));
     }
 }
 
@@ -378,7 +283,6 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/font/notdef-width", test_notdef_width);
   g_test_add_func ("/font/has-glyph", test_has_glyph);
-  g_test_add_func ("/font/winansi-fonts", test_winansi_fonts);
   g_test_add_func ("/font/widths", test_widths);
   g_test_add_func ("/font/fit/whole", test_fit_whole);
   g_test_add_func ("/font/fit/at-space", test_fit_at_space);

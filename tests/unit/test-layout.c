@@ -5,6 +5,7 @@
 #include "iku-test-util.h"
 #include "iku-wording.h"
 
+#include <math.h>
 #include <string.h>
 
 /* Below this, only the footer is drawn. */
@@ -679,6 +680,55 @@ test_long_name (void)
   g_assert_nonnull (strstr (got, want));
 }
 
+/* The team plan: the team items only, the follow-up from the header area (a
+ * line to fill in without it), the team's name in the footer. */
+static void
+test_team_plan (void)
+{
+  g_autoptr(IkuWording) wording = load_wording ();
+  const char *specs[] = {
+    "Team:|Hjemmeplejen Nord\nLeder:|Mette Hansen\nOpfølgning:|1. marts 2027\n"
+    "Navn|Individuelt fokus|Teamfokus\nAnne Berg|Hemmeligt kursus|Fælles møde\n"
+    "Bo Holm|Andet kursus|• Supervision",
+    "Navn|Individuelt fokus|Teamfokus\nAnne Berg|Hemmeligt kursus|",
+  };
+  for (guint k = 0; k < G_N_ELEMENTS (specs); k++)
+    {
+      g_autoptr(IkuSchema) schema = schema_from_spec (specs[k]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(IkuLayout) layout = iku_layout_new_team_plan (schema, "2. april 2026", wording,
+                                                              &error);
+      g_assert_no_error (error);
+      assert_layout_sound (layout, k == 0 ? "Hjemmeplejen Nord"
+                                          : iku_wording_get (wording, IKU_TEXT_PLAN_TITLE));
+      g_autofree char *text = content_text (layout, "\n");
+      g_assert_null (strstr (text, "kursus"));
+      g_assert_null (strstr (text, "Anne Berg"));
+      g_assert_nonnull (strstr (text, "Teamudviklingsplan\n"));
+      g_assert_nonnull (strstr (text, "Opfølgning:\n"));
+      if (k == 0)
+        {
+          g_assert_nonnull (strstr (text, "Opfølgning:\n1. marts 2027\n"));
+          g_assert_nonnull (strstr (text, "Fælles møde\n•\nSupervision\n"));
+          g_assert_cmpstr (iku_layout_get_title (layout), ==, "Teamudviklingsplan – Hjemmeplejen Nord");
+        }
+      else
+        {
+          /* No follow-up date: the label and a line to write it on. */
+          Found label = find_text (layout, "Opfølgning:");
+          guint n_ops = 0;
+          const IkuDrawOp *ops = iku_layout_get_page_ops (layout, label.page, &n_ops);
+          gboolean line = FALSE;
+          for (guint i = 0; i < n_ops; i++)
+            line = line || (ops[i].kind == IKU_DRAW_LINE && ops[i].x > label.op->x
+                            && fabs (ops[i].y - label.op->y) < 6.0);
+          g_assert_true (line);
+          g_assert_nonnull (strstr (text, "Der er ikke aftalt noget teamfokus"));
+          g_assert_cmpstr (iku_layout_get_title (layout), ==, "Teamudviklingsplan");
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -694,5 +744,6 @@ main (int argc, char **argv)
   g_test_add_func ("/layout/missing-chars", test_missing_chars);
   g_test_add_func ("/layout/control-chars", test_control_chars);
   g_test_add_func ("/layout/long-name", test_long_name);
+  g_test_add_func ("/layout/team-plan", test_team_plan);
   return g_test_run ();
 }
