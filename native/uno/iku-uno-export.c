@@ -124,16 +124,12 @@ run (uno_Interface             *context,
   frame = iku_uno_document_dup_frame (view);
   iku_uno_ui_set_frame (ui, frame);
 
-  folder = request->folder != NULL ? g_strdup (request->folder)
-                                   : iku_uno_document_dup_folder (model, lang, error);
-  if (folder == NULL)
-    return FALSE;
-  *folder_out = g_strdup (folder);
-
   res = iku_resources_new_from_dir (data_dir, error);
   if (res == NULL)
     return FALSE;
 
+  /* The schema before the folder: a document that is no schema is told so first,
+   * not to save itself only to learn it afterwards. */
   book = iku_uno_document_read_book (model, view, error);
   if (book == NULL)
     return FALSE;
@@ -141,6 +137,12 @@ run (uno_Interface             *context,
   schema = iku_schema_new_from_book (book, error);
   if (schema == NULL)
     return FALSE;
+
+  folder = request->folder != NULL ? g_strdup (request->folder)
+                                   : iku_uno_document_dup_folder (model, lang, error);
+  if (folder == NULL)
+    return FALSE;
+  *folder_out = g_strdup (folder);
 
   export = iku_export_new (schema, res, folder);
   iku_export_set_progress_func (export, on_progress, ui);

@@ -346,6 +346,14 @@ class TestErrors(ExportCase):
         self.assertEqual(result["Written"], [os.path.join(self.dir, pdf_name("Anna Andersen"))])
         self.assertFalse(doc.isModified() and doc.hasLocation())
 
+    def test_never_saved_non_schema_says_not_a_schema_first(self):
+        # An empty, untitled document: saving it would not help, so the message
+        # must say that it is no schema, not ask to save it first.
+        doc = office.new_spreadsheet()
+        result = office.export(document=doc)
+        self.assertFailed(result, "kolonneoverskrifter")
+        self.assertNotIn("Gem det først", result["Error"])
+
     def test_missing_folder(self):
         path = self.rich()
         missing = os.path.join(self.dir, "findes-ikke")
