@@ -36,6 +36,7 @@ import sys
 import tempfile
 import threading
 import time
+import unittest
 import uuid
 
 SYSTEM_SOFFICE = "/usr/lib/libreoffice/program/soffice.bin"
@@ -446,6 +447,13 @@ def stop_and_clean(office, work):
         office.stop()
     if work is not None:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def run_unittests(rest):
+    """Runs the unittest cases of the calling program with the arguments @rest and
+    ends the process with their result (see end_process)."""
+    program = unittest.main(argv=[sys.argv[0]] + rest, exit=False, verbosity=2)
+    end_process(0 if program.result.wasSuccessful() else 1)
 
 
 def end_process(code):

@@ -15,11 +15,10 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import time
 import unittest
 
-from office import Office, end_process, pv
+from office import Office, end_process, pv, run_unittests
 
 # com.sun.star.accessibility.AccessibleRole
 ROLE_DOCUMENT_SPREADSHEET = 84
@@ -365,5 +364,4 @@ def run_tests(rest):
     if missing:
         print("%s not installed: skipped" % ", ".join(missing))
         end_process(SKIP)
-    program = unittest.main(argv=[sys.argv[0]] + rest, exit=False, verbosity=2)
-    end_process(0 if program.result.wasSuccessful() else 1)
+    run_unittests(rest)

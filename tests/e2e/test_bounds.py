@@ -28,7 +28,7 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from office import end_process, start_with_extension, stop_and_clean  # noqa: E402
+from office import run_unittests, start_with_extension, stop_and_clean  # noqa: E402
 import fixtures  # noqa: E402
 from fixtures import HEADERS, SHARED_TEXT_EMPLOYEES, list_pdfs, pdf_name, pdf_text  # noqa: E402
 
@@ -196,8 +196,7 @@ def main():
     parser.add_argument("--oxt", required=True)
     args, rest = parser.parse_known_args()
     OXT = os.path.abspath(args.oxt)
-    program = unittest.main(argv=[sys.argv[0]] + rest, exit=False, verbosity=2)
-    end_process(0 if program.result.wasSuccessful() else 1)
+    run_unittests(rest)
 
 
 if __name__ == "__main__":

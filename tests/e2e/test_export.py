@@ -18,7 +18,7 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from office import end_process, file_url, nv, start_with_extension, stop_and_clean  # noqa: E402
+from office import file_url, nv, run_unittests, start_with_extension, stop_and_clean  # noqa: E402
 import uno  # noqa: E402  (after office: the office's own pyuno)
 import fixtures  # noqa: E402
 from fixtures import EXPECTED, NEVER_SHOWN, pdf_name, pdf_text, list_pdfs  # noqa: E402
@@ -455,8 +455,7 @@ def main():
     parser.add_argument("--oxt", required=True)
     args, rest = parser.parse_known_args()
     OXT = os.path.abspath(args.oxt)
-    program = unittest.main(argv=[sys.argv[0]] + rest, exit=False, verbosity=2)
-    end_process(0 if program.result.wasSuccessful() else 1)
+    run_unittests(rest)
 
 
 if __name__ == "__main__":

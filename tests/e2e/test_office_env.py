@@ -19,7 +19,7 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import office  # noqa: E402
-from office import Office, end_process  # noqa: E402
+from office import Office, run_unittests  # noqa: E402
 
 OXT = None
 
@@ -78,8 +78,7 @@ def main():
     parser.add_argument("--oxt", required=True)
     args, rest = parser.parse_known_args()
     OXT = args.oxt
-    program = unittest.main(argv=[sys.argv[0]] + rest, exit=False, verbosity=2)
-    end_process(0 if program.result.wasSuccessful() else 1)
+    run_unittests(rest)
 
 
 if __name__ == "__main__":

@@ -37,7 +37,7 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from office import end_process, start_with_extension, stop_and_clean  # noqa: E402
+from office import run_unittests, start_with_extension, stop_and_clean  # noqa: E402
 from fixtures import list_pdfs, pdf_text  # noqa: E402
 
 # Fixtures a reader of either kind must turn into IKUs or a schema error; the broken
@@ -295,8 +295,7 @@ def main():
         fixture = os.path.join(FIXTURES, name)
         test = "test_" + re.sub(r"\W+", "_", os.path.splitext(name)[0].lower())
         setattr(TestZipParity, test, make_zip_test(fixture, never_shown))
-    program = unittest.main(argv=[sys.argv[0]] + rest, exit=False, verbosity=2)
-    end_process(0 if program.result.wasSuccessful() else 1)
+    run_unittests(rest)
 
 
 if __name__ == "__main__":

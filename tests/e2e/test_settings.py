@@ -20,7 +20,7 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from office import end_process, nv, pv, start_with_extension, stop_and_clean  # noqa: E402
+from office import nv, pv, run_unittests, start_with_extension, stop_and_clean  # noqa: E402
 import uno  # noqa: E402,F401  (after office: the office's own pyuno)
 import fixtures  # noqa: E402
 from fixtures import EXPECTED, pdf_name, pdf_text  # noqa: E402
@@ -163,5 +163,4 @@ if __name__ == "__main__":
     parser.add_argument("--oxt", required=True)
     args, rest = parser.parse_known_args()
     OXT = args.oxt
-    runner = unittest.main(argv=[sys.argv[0]] + rest, exit=False, verbosity=2)
-    end_process(0 if runner.result.wasSuccessful() else 1)
+    run_unittests(rest)
