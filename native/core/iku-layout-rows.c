@@ -173,15 +173,15 @@ skip_spaces (const char *text, gsize pos, gsize len)
  * screen reader (and text extraction per element) joins the lines of an
  * element as they are. */
 gboolean
-iku_layout_builder_add_row (IkuLayoutBuilder *b,
-                 const IkuLayoutCell       *cells,
-                 guint             n_cells,
-                 double            space_before,
-                 gint              block,
-                 const char       *marker,
-                 double            marker_x,
-                 guint             marker_element,
-                 GError          **error)
+iku_layout_builder_add_row (IkuLayoutBuilder    *b,
+                            const IkuLayoutCell *cells,
+                            guint                n_cells,
+                            double               space_before,
+                            gint                 block,
+                            const char          *marker,
+                            double               marker_x,
+                            guint                marker_element,
+                            GError             **error)
 {
   g_assert (n_cells > 0 && n_cells <= MAX_CELLS);
 
