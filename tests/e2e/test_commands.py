@@ -124,6 +124,75 @@ class TestWhichSheet(CommandCase):
         self.assertEqual(list_pdfs(self.dir), [])
 
 
+# A schema with a continuation row and a team item in every row but Carl's.
+FILTER_ROWS = [
+    ("Anna Andersen", "Annas første punkt", "Teamets første punkt"),
+    ("", "Annas andet punkt", ""),
+    ("Bo Berg", "Bos punkt", "Teamets andet punkt"),
+    ("Carl Carlsen", "Carls punkt", ""),
+    ("Dorte Dam", "Dortes punkt", "Teamets tredje punkt"),
+]
+
+
+class TestHiddenRows(CommandCase):
+    def load_schema(self):
+        path = os.path.join(self.dir, "skema.ods")
+        fixtures.make_schema(office, path, FILTER_ROWS, sheet_name="Skema")
+        return office.load(path)
+
+    def test_hidden_rows_are_skipped_and_counted(self):
+        doc = self.load_schema()
+        rows = doc.Sheets.getByName("Skema").Rows
+        rows.getByIndex(3).IsVisible = False   # Bo Berg
+        rows.getByIndex(4).IsVisible = False   # Carl Carlsen
+        doc.setModified(False)
+        result = office.export(doc)
+        self.assertEqual(result["Error"], "")
+        self.assertEqual(list_pdfs(self.dir), sorted(pdf_name(n) for n in
+                                                     ("Anna Andersen", "Dorte Dam")))
+        self.assertIn("2 medarbejdere er sprunget over", " ".join(result["Warnings"]))
+        # Team items count whatever their visibility.
+        self.assertIn("Teamets andet punkt", pdf_text(os.path.join(self.dir,
+                                                                   pdf_name("Dorte Dam"))))
+        self.assertFalse(doc.isModified())
+
+    def test_filter_down_to_one_employee(self):
+        # A standard filter on the name column, as the leader sets it: the
+        # continuation row (no name) is filtered out too, yet its item stays Anna's.
+        doc = self.load_schema()
+        sheet = doc.Sheets.getByName("Skema")
+        area = sheet.getCellRangeByName("A1:C6")
+        descriptor = area.createFilterDescriptor(True)
+        field = uno.createUnoStruct("com.sun.star.sheet.TableFilterField")
+        field.Field = 0
+        field.Operator = uno.Enum("com.sun.star.sheet.FilterOperator", "EQUAL")
+        field.IsNumeric = False
+        field.StringValue = "Anna Andersen"
+        descriptor.FilterFields = (field,)
+        descriptor.ContainsHeader = True
+        area.filter(descriptor)
+        self.assertTrue(sheet.Rows.getByIndex(2).IsFiltered)
+        self.assertFalse(sheet.Rows.getByIndex(1).IsFiltered)
+        result = office.export(doc)
+        self.assertEqual(result["Error"], "")
+        self.assertEqual(list_pdfs(self.dir), [pdf_name("Anna Andersen")])
+        self.assertIn("3 medarbejdere er sprunget over", " ".join(result["Warnings"]))
+        text = pdf_text(os.path.join(self.dir, pdf_name("Anna Andersen")))
+        for item in ("Annas første punkt", "Annas andet punkt", "Teamets andet punkt",
+                     "Teamets tredje punkt"):
+            self.assertIn(item, text)
+        self.assertNotIn("Bos punkt", text)
+
+    def test_every_employee_hidden_is_an_error(self):
+        doc = self.load_schema()
+        rows = doc.Sheets.getByName("Skema").Rows
+        for r in range(1, 6):
+            rows.getByIndex(r).IsVisible = False
+        result = office.export(doc)
+        self.assertIn("skjult", result["Error"])
+        self.assertEqual(list_pdfs(self.dir), [])
+
+
 def main():
     global OXT
     parser = argparse.ArgumentParser(description=__doc__)
