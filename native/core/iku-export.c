@@ -6,6 +6,7 @@
 #include "iku-atomic-file.h"
 #include "iku-file-name.h"
 #include "iku-layout.h"
+#include "iku-name-pattern.h"
 #include "iku-pdf.h"
 #include "iku-text.h"
 
@@ -32,6 +33,8 @@ struct _IkuExport
   guint               n_threads;
   gboolean            team_plan;
   gboolean            combined;
+  IkuSettings        *settings;
+  IkuWording         *wording;     /* the override, or NULL for the built-in one */
   IkuExportProgressFunc progress;
   gpointer            progress_data;
 
@@ -54,6 +57,7 @@ iku_export_new (const IkuSchema *schema, const IkuResources *res, const char *fo
   x->schema = schema;
   x->res = res;
   x->folder = g_strdup (folder);
+  x->settings = iku_settings_new ();
   x->written = g_ptr_array_new_null_terminated (4, g_free, TRUE);
   x->warnings = g_ptr_array_new_null_terminated (4, g_free, TRUE);
   return x;
@@ -81,6 +85,8 @@ iku_export_free (IkuExport *x)
   clear_outcomes (x);
   g_free (x->folder);
   g_free (x->date);
+  iku_settings_free (x->settings);
+  iku_wording_free (x->wording);
   g_ptr_array_unref (x->written);
   g_ptr_array_unref (x->warnings);
   g_free (x);
@@ -115,6 +121,48 @@ iku_export_set_combined (IkuExport *x, gboolean combined)
   x->combined = combined;
 }
 
+void
+iku_export_set_settings (IkuExport *x, const IkuSettings *s)
+{
+  g_return_if_fail (x != NULL && s != NULL);
+  iku_settings_free (x->settings);
+  x->settings = iku_settings_copy (s);
+  x->team_plan = iku_settings_get_team_plan (s);
+  x->combined = iku_settings_get_combined (s);
+}
+
+/* The wording the IKUs are printed with. */
+static const IkuWording *
+wording_of (const IkuExport *x)
+{
+  return x->wording != NULL ? x->wording : iku_resources_get_wording (x->res);
+}
+
+/* Loads what the settings name (the wording file) and checks the pattern,
+ * before anything is written. */
+static gboolean
+prepare_settings (IkuExport *x, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_clear_pointer (&x->wording, iku_wording_free);
+  if (!iku_name_pattern_check (iku_settings_get_name_pattern (x->settings), &local))
+    {
+      g_set_error_literal (error, IKU_EXPORT_ERROR, IKU_EXPORT_ERROR_SETTINGS, local->message);
+      return FALSE;
+    }
+  const char *texts = iku_settings_get_texts (x->settings);
+  if (texts != NULL)
+    {
+      x->wording = iku_wording_new_override (iku_resources_get_wording (x->res), texts, &local);
+      if (x->wording == NULL)
+        {
+          g_set_error_literal (error, IKU_EXPORT_ERROR, IKU_EXPORT_ERROR_SETTINGS, local->message);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 check_folder (const char *folder, GError **error)
 {
@@ -143,7 +191,7 @@ export_one (IkuExport *x, IkuPdfWriter *writer, guint index)
   const char *name = iku_employee_get_name (employee);
 
   g_autoptr(IkuLayout) layout = iku_layout_new (x->schema, index, x->date,
-                                                iku_resources_get_wording (x->res), &out->error);
+                                                wording_of (x), &out->error);
   if (layout == NULL)
     return;
   const char *missing = iku_layout_get_missing_chars (layout);
@@ -260,7 +308,7 @@ export_extra (IkuExport *x, gboolean combined)
   x->outcomes = g_renew (Outcome, x->outcomes, x->n_outcomes + 1);
   Outcome *out = &x->outcomes[x->n_outcomes++];
   *out = (Outcome) { NULL };
-  const IkuWording *wording = iku_resources_get_wording (x->res);
+  const IkuWording *wording = wording_of (x);
   g_autoptr(IkuPdfWriter) writer = iku_pdf_writer_new (iku_resources_get_font_regular (x->res),
                                                        iku_resources_get_font_bold (x->res),
                                                        &out->error);
@@ -303,10 +351,21 @@ export_extra (IkuExport *x, gboolean combined)
   out->path = g_build_filename (x->folder, out->file_name, NULL);
 }
 
+/* The stem of employee @index's file name, from the pattern. */
 static char *
-folded_file_name (const char *employee_name)
+dup_stem (const IkuExport *x, guint index)
 {
-  g_autofree char *plain = iku_file_name_for_employee (employee_name);
+  const IkuEmployee *e = iku_schema_get_employee (x->schema, index);
+  /* The pattern was checked in iku_export_run(). */
+  return iku_name_pattern_expand (iku_settings_get_name_pattern (x->settings),
+                                  iku_employee_get_name (e), iku_schema_get_team (x->schema),
+                                  x->date, NULL);
+}
+
+static char *
+folded_file_name (const char *stem)
+{
+  g_autofree char *plain = iku_file_name_for_stem (stem);
   g_autofree char *folded = g_utf8_casefold (plain, -1);
   return g_utf8_normalize (folded, -1, G_NORMALIZE_NFC);
 }
@@ -324,8 +383,9 @@ name_files (IkuExport *x)
     {
       const IkuEmployee *e = iku_schema_get_employee (x->schema, i);
       const char *name = iku_employee_get_name (e);
-      x->outcomes[i].file_name = iku_file_namer_next (namer, name);
-      char *key = folded_file_name (name);
+      g_autofree char *stem = dup_stem (x, i);
+      x->outcomes[i].file_name = iku_file_namer_next_stem (namer, stem);
+      char *key = folded_file_name (stem);
       gpointer earlier = NULL;
       if (!g_hash_table_lookup_extended (first_with, key, NULL, &earlier))
         {
@@ -397,7 +457,7 @@ iku_export_run (IkuExport *x, GError **error)
   for (guint i = 0; i < n_warnings; i++)
     g_ptr_array_add (x->warnings, g_strdup (warnings[i]));
 
-  if (!check_folder (x->folder, error))
+  if (!prepare_settings (x, error) || !check_folder (x->folder, error))
     return FALSE;
 
   g_free (x->date);

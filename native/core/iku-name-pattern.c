@@ -146,14 +146,16 @@ iku_name_pattern_dup_year (const char *date)
   return g_strdup_printf ("%d", g_date_time_get_year (now));
 }
 
-/* Text that only separates fields: spaces and punctuation. */
+/* Text that only separates fields: spaces, dashes, dots, commas (not
+ * brackets, which belong to the field they enclose). */
 static gboolean
 is_separator (const char *text)
 {
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-      if (!g_unichar_isspace (c) && !g_unichar_ispunct (c))
+      if (!g_unichar_isspace (c) && !(c < 0x80 && strchr ("-_.,;", (int) c) != NULL)
+          && c != 0x2013 && c != 0x2014)
         return FALSE;
     }
   return TRUE;

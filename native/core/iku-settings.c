@@ -235,11 +235,29 @@ read_string (GKeyFile *file, const char *key, const char *name, char **value, GE
   if (*value == NULL)
     {
       g_set_error (error, IKU_SETTINGS_ERROR, IKU_SETTINGS_ERROR_VALUE,
-                   "%s »%s«: værdien af %s kan ikke læses (%s). Et \\ skal skrives som \\\\.",
+                   "%s »%s«: værdien af %s kan ikke læses (%s).",
                    WHAT, name, key, local->message);
       return FALSE;
     }
   return TRUE;
+}
+
+/* A path as written: "C:\Logoer\logo.png" as GKeyFile escapes it, but also
+ * "C:\Logoer\logo.png" with single backslashes, as people write Windows
+ * paths (GKeyFile would read "\L" as a bad escape). */
+static gboolean
+read_path (GKeyFile *file, const char *key, const char *name, char **value, GError **error)
+{
+  *value = NULL;
+  if (!g_key_file_has_key (file, IKU_SETTINGS_GROUP, key, NULL))
+    return TRUE;
+  g_autofree char *raw = g_key_file_get_value (file, IKU_SETTINGS_GROUP, key, NULL);
+  if (raw != NULL && strstr (raw, "\\\\") == NULL)
+    {
+      *value = g_steal_pointer (&raw);
+      return TRUE;
+    }
+  return read_string (file, key, name, value, error);
 }
 
 static gboolean
@@ -283,9 +301,9 @@ iku_settings_load_data (IkuSettings *s, const char *data, gsize len, const char 
   g_autofree char *pattern = NULL;
   gboolean team_plan = s->team_plan, combined = s->combined;
   if (!read_string (file, IKU_SETTINGS_KEY_ORGANISATION, name, &organisation, error)
-      || !read_string (file, IKU_SETTINGS_KEY_LOGO, name, &logo, error)
-      || !read_string (file, IKU_SETTINGS_KEY_TEXTS, name, &texts, error)
-      || !read_string (file, IKU_SETTINGS_KEY_FOLDER, name, &folder, error)
+      || !read_path (file, IKU_SETTINGS_KEY_LOGO, name, &logo, error)
+      || !read_path (file, IKU_SETTINGS_KEY_TEXTS, name, &texts, error)
+      || !read_path (file, IKU_SETTINGS_KEY_FOLDER, name, &folder, error)
       || !read_string (file, IKU_SETTINGS_KEY_NAME_PATTERN, name, &pattern, error)
       || !read_boolean (file, IKU_SETTINGS_KEY_TEAM_PLAN, name, &team_plan, error)
       || !read_boolean (file, IKU_SETTINGS_KEY_COMBINED, name, &combined, error))
@@ -471,12 +489,13 @@ iku_settings_to_data (const IkuSettings *s)
   g_autoptr(GKeyFile) file = g_key_file_new ();
   g_key_file_set_string (file, IKU_SETTINGS_GROUP, IKU_SETTINGS_KEY_ORGANISATION,
                          s->organisation != NULL ? s->organisation : "");
-  g_key_file_set_string (file, IKU_SETTINGS_GROUP, IKU_SETTINGS_KEY_LOGO,
-                         s->logo != NULL ? s->logo : "");
-  g_key_file_set_string (file, IKU_SETTINGS_GROUP, IKU_SETTINGS_KEY_TEXTS,
-                         s->texts != NULL ? s->texts : "");
-  g_key_file_set_string (file, IKU_SETTINGS_GROUP, IKU_SETTINGS_KEY_FOLDER,
-                         s->folder != NULL ? s->folder : "");
+  /* Paths as they are (see read_path()); a path holds no line break. */
+  g_key_file_set_value (file, IKU_SETTINGS_GROUP, IKU_SETTINGS_KEY_LOGO,
+                        s->logo != NULL ? s->logo : "");
+  g_key_file_set_value (file, IKU_SETTINGS_GROUP, IKU_SETTINGS_KEY_TEXTS,
+                        s->texts != NULL ? s->texts : "");
+  g_key_file_set_value (file, IKU_SETTINGS_GROUP, IKU_SETTINGS_KEY_FOLDER,
+                        s->folder != NULL ? s->folder : "");
   g_key_file_set_string (file, IKU_SETTINGS_GROUP, IKU_SETTINGS_KEY_NAME_PATTERN, s->name_pattern);
   g_key_file_set_boolean (file, IKU_SETTINGS_GROUP, IKU_SETTINGS_KEY_TEAM_PLAN, s->team_plan);
   g_key_file_set_boolean (file, IKU_SETTINGS_GROUP, IKU_SETTINGS_KEY_COMBINED, s->combined);
