@@ -32,6 +32,7 @@ typedef struct
   gboolean version;
   gboolean team_plan;
   gboolean combined;
+  gboolean all_rows;
   int      threads;   /* hidden --threads: 0 means one per core */
   char   **files;
 } Options;
@@ -79,6 +80,8 @@ parse (int argc, char **argv, Options *o, GError **error)
       "Lav også teamets udviklingsplan: »Teamudviklingsplan - <team>.pdf«", NULL },
     { "samlet", 0, 0, G_OPTION_ARG_NONE, &o->combined,
       "Saml også alle IKU'erne i én fil til udskrift: »IKU'er samlet.pdf«", NULL },
+    { "all-rows", 0, 0, G_OPTION_ARG_NONE, &o->all_rows,
+      "Lav også IKU'er for medarbejdere i skjulte eller bortfiltrerede rækker", NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o->version, "Vis versionen", NULL },
     /* For benchmarks (tests/bench): how many IKUs are made at once. */
     { "threads", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &o->threads,
@@ -160,7 +163,9 @@ main (int argc, char **argv)
 
   const char *path = o.files[0];
   g_autoptr(IkuBook) book = iku_ods_read_file (path, &error);
-  g_autoptr(IkuSchema) schema = book != NULL ? iku_schema_new_from_book (book, &error) : NULL;
+  g_autoptr(IkuSchema) schema = book != NULL ? iku_schema_new_from_book_full (book, o.all_rows
+                                                                              ? IKU_SCHEMA_FLAGS_INCLUDE_HIDDEN_ROWS
+                                                                              : IKU_SCHEMA_FLAGS_NONE, &error) : NULL;
   if (schema == NULL)
     {
       g_autofree char *base = g_filename_display_basename (path);

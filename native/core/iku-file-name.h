@@ -43,6 +43,10 @@ char         *iku_file_namer_next (IkuFileNamer *namer,
 char         *iku_file_namer_next_stem (IkuFileNamer *namer,
                                         const char   *stem);
 
+/* The same for a file name made elsewhere (the team plan, the combined file).
+ * (transfer full) */
+char         *iku_file_namer_next_file (IkuFileNamer *namer,
+                                        const char   *file_name);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IkuFileNamer, iku_file_namer_free)
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 #include "iku-export.h"
 #include "iku-resources.h"
 #include "iku-schema.h"
+#include "iku-uno-choose.h"
 #include "iku-uno-document.h"
 #include "iku-uno-error.h"
 #include "iku-uno-settings.h"
@@ -13,6 +14,8 @@
 struct _IkuUnoReport {
   GPtrArray *written;   /* char*, NULL-terminated */
   GPtrArray *warnings;  /* char*, NULL-terminated */
+  GPtrArray *sheets;    /* char*, NULL-terminated: the sheets exported */
+  GPtrArray *details;   /* char*, NULL-terminated: the message's paragraphs */
   char      *error;
   guint      n_extra;   /* the last written files that are not IKUs */
 };
@@ -24,6 +27,8 @@ report_new (void)
 
   report->written = g_ptr_array_new_null_terminated (8, g_free, TRUE);
   report->warnings = g_ptr_array_new_null_terminated (8, g_free, TRUE);
+  report->sheets = g_ptr_array_new_null_terminated (1, g_free, TRUE);
+  report->details = g_ptr_array_new_null_terminated (4, g_free, TRUE);
   return report;
 }
 
@@ -34,6 +39,8 @@ iku_uno_report_free (IkuUnoReport *report)
     return;
   g_ptr_array_unref (report->written);
   g_ptr_array_unref (report->warnings);
+  g_ptr_array_unref (report->sheets);
+  g_ptr_array_unref (report->details);
   g_free (report->error);
   g_free (report);
 }
@@ -58,6 +65,28 @@ iku_uno_report_get_warnings (const IkuUnoReport *report,
   if (n_warnings != NULL)
     *n_warnings = report->warnings->len;
   return (const char * const *) report->warnings->pdata;
+}
+
+const char * const *
+iku_uno_report_get_sheets (const IkuUnoReport *report,
+                           guint              *n_sheets)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+
+  if (n_sheets != NULL)
+    *n_sheets = report->sheets->len;
+  return (const char * const *) report->sheets->pdata;
+}
+
+const char * const *
+iku_uno_report_get_details (const IkuUnoReport *report,
+                            guint              *n_details)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+
+  if (n_details != NULL)
+    *n_details = report->details->len;
+  return (const char * const *) report->details->pdata;
 }
 
 const char *
@@ -85,6 +114,60 @@ copy_strv (GPtrArray          *to,
     g_ptr_array_add (to, g_strdup (strv[i]));
 }
 
+/* A paragraph of the message, kept in the report too. */
+static void
+add_detail (IkuUnoUi     *ui,
+            IkuUnoReport *report,
+            const char   *paragraph)
+{
+  iku_uno_ui_add_detail (ui, paragraph);
+  g_ptr_array_add (report->details, g_strdup (paragraph));
+}
+
+/* Names the sheets of @schemas in the message and the report. */
+static void
+tell_sheets (IkuUnoUi        *ui,
+             IkuUnoReport    *report,
+             const GPtrArray *schemas)
+{
+  IkuUnoLang lang = iku_uno_ui_get_language (ui);
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *line = NULL;
+
+  for (guint i = 0; i < schemas->len; i++)
+    {
+      const IkuSchema *schema = g_ptr_array_index (schemas, i);
+      g_autofree char *name = iku_uno_choose_dup_name (schema, lang);
+
+      g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", name);
+      g_ptr_array_add (report->sheets, g_strdup (iku_schema_get_sheet_name (schema)));
+    }
+  line = iku_uno_l10n_format (lang, schemas->len == 1 ? IKU_UNO_TEXT_SHEET_ONE
+                                                      : IKU_UNO_TEXT_SHEET_MANY,
+                              names->str, NULL);
+  add_detail (ui, report, line);
+}
+
+/* The schemas of the sheets @indices of @book. */
+static GPtrArray *
+read_schemas (const IkuBook *book,
+              const GArray  *indices,
+              GError       **error)
+{
+  g_autoptr(GPtrArray) schemas = g_ptr_array_new_with_free_func ((GDestroyNotify) iku_schema_free);
+
+  for (guint i = 0; i < indices->len; i++)
+    {
+      const IkuGrid *grid = iku_book_get_sheet (book, g_array_index (indices, guint, i));
+      IkuSchema *schema = iku_schema_new_from_grid (grid, error);
+
+      if (schema == NULL)
+        return NULL;
+      g_ptr_array_add (schemas, schema);
+    }
+  return g_steal_pointer (&schemas);
+}
+
 static gboolean
 run (uno_Interface             *context,
      const char                *data_dir,
@@ -101,7 +184,9 @@ run (uno_Interface             *context,
   g_autofree char *folder = NULL;
   g_autoptr(IkuResources) res = NULL;
   g_autoptr(IkuBook) book = NULL;
-  g_autoptr(IkuSchema) schema = NULL;
+  g_autoptr(GArray) indices = NULL;
+  g_autoptr(GPtrArray) schemas = NULL;
+  const IkuSchema *schema;
   g_autoptr(IkuExport) export = NULL;
   const char * const *strv;
   guint n = 0;
@@ -134,9 +219,17 @@ run (uno_Interface             *context,
   if (book == NULL)
     return FALSE;
   t_read = g_get_monotonic_time ();
-  schema = iku_schema_new_from_book (book, error);
-  if (schema == NULL)
+  indices = iku_uno_choose_sheets (book,
+                                   request->command == IKU_UNO_COMMAND_ALL_TEAMS
+                                     ? IKU_UNO_SHEETS_ALL : IKU_UNO_SHEETS_ONE,
+                                   request->sheet, ui, report->warnings, error);
+  if (indices == NULL)
     return FALSE;
+  schemas = read_schemas (book, indices, error);
+  if (schemas == NULL)
+    return FALSE;
+  tell_sheets (ui, report, schemas);
+  schema = g_ptr_array_index (schemas, 0);
 
   folder = request->folder != NULL ? g_strdup (request->folder)
                                    : iku_uno_document_dup_folder (model, lang, error);
@@ -185,6 +278,9 @@ iku_uno_export_run (uno_Interface             *context,
   if (!run (context, data_dir, request, ui, report, &folder, &error))
     report->error = iku_uno_error_dup_message (error, iku_uno_ui_get_language (ui));
   iku_uno_ui_progress_end (ui);
+  /* The person cancelled: they know nothing was made. */
+  if (g_error_matches (error, IKU_UNO_ERROR, IKU_UNO_ERROR_CANCELLED))
+    return report;
   /* The message counts the IKUs; the team plan and the combined file are listed
    * in Written. */
   iku_uno_ui_report (ui, report->written->len - report->n_extra, folder,

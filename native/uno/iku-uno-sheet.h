@@ -22,7 +22,8 @@ typedef struct {
  * and team columns; a sheet without a header row gives an empty grid. The cells
  * a merged area covers are left out (its top-left cell holds the text),
  * annotations are never read; a cell over IKU_MAX_CELL_BYTES is refused without
- * being converted. Cells and text are charged to @budget; over its bounds,
+ * being converted. The rows of the used area that are hidden or filtered out are
+ * marked hidden in the grid (a schema sheet's only). Cells and text are charged to @budget; over its bounds,
  * IKU_UNO_ERROR_TOO_LARGE with a Danish message. (transfer full) */
 IkuGrid  *iku_uno_sheet_read      (uno_Interface     *sheet,
                                    IkuUnoSheetBudget *budget,
