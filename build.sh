@@ -33,7 +33,7 @@ DIST="$ROOT/dist"
 # real-window tests, the sanitizer/fuzz builds and the benchmarks use.
 PACKAGES=(
   gcc libc6-dev pkg-config meson ninja-build python3
-  libglib2.0-dev libhpdf-dev libzip-dev libxml2-dev
+  libglib2.0-dev libhpdf-dev libpng-dev zlib1g-dev libzip-dev libxml2-dev
   fonts-liberation2 python3-fonttools
   libreoffice-calc libreoffice-writer libreoffice-base libreoffice-dev python3-uno
   poppler-utils qpdf zip unzip python3-pikepdf python3-reportlab
