@@ -201,6 +201,7 @@ main (int argc, char **argv)
 
   g_autoptr(IkuExport) x = iku_export_new (schema, res, folder);
   iku_export_set_threads (x, (guint) o.threads);
+  iku_export_set_source (x, path);
   iku_export_set_team_plan (x, o.team_plan);
   iku_export_set_combined (x, o.combined);
   gboolean ok = iku_export_run (x, &error);

@@ -47,6 +47,17 @@ guint            iku_export_get_n_schemas (const IkuExport *x);
 const IkuSchema *iku_export_get_schema    (const IkuExport *x,
                                            guint            index);
 
+/* The schema file the schemas came from (a system path; NULL: none, the
+ * default). Each IKU then records in its document info a source id: a keyed
+ * hash of the file's absolute path and the sheet name, never the path itself
+ * (iku-source.h; the user's key is made on the first run). After the run,
+ * iku_export_get_stale() lists the IKU PDFs in the folder with one of the
+ * run's source ids that the run did not write (renamed or removed employees);
+ * one warning "Disse IKU'er hører ikke længere til nogen i skemaet: …" lists
+ * them too. They are never deleted. */
+void       iku_export_set_source        (IkuExport  *x,
+                                         const char *schema_path);
+
 /* Number of rendering threads; 0 (the default) means one per core. With one,
  * every IKU is made on the thread that calls iku_export_run(), and the
  * progress function runs after each before the next one starts. */
@@ -74,6 +85,10 @@ const char * const *iku_export_get_written  (const IkuExport *x,
 /* How many of the files written are not IKUs (the team plan, the combined
  * file); they come last in iku_export_get_written(). */
 guint      iku_export_get_n_extra (const IkuExport *x);
+/* Full paths of the stale IKUs of the last run, sorted; NULL-terminated. */
+const char * const *iku_export_get_stale (const IkuExport *x,
+                                          guint           *n_stale);
+
 /* The IKUs of the last run: one per employee of every schema, in order (the
  * team plans and the combined file are not among them). For each: the index
  * of its schema (iku_export_get_schema), the employee's index in that schema,
