@@ -6,6 +6,7 @@
 #include "iku-atomic-file.h"
 #include "iku-file-name.h"
 #include "iku-layout.h"
+#include "iku-name-pattern.h"
 #include "iku-pdf.h"
 #include "iku-source.h"
 #include "iku-text.h"
@@ -37,6 +38,8 @@ struct _IkuExport
   guint               n_threads;
   gboolean            team_plan;
   gboolean            combined;
+  IkuSettings        *settings;
+  IkuWording         *wording;     /* the override, or NULL for the built-in one */
   IkuExportProgressFunc progress;
   gpointer            progress_data;
 
@@ -69,6 +72,7 @@ iku_export_new (const IkuSchema *schema, const IkuResources *res, const char *fo
   g_ptr_array_add (x->schemas, (gpointer) schema);
   x->res = res;
   x->folder = g_strdup (folder);
+  x->settings = iku_settings_new ();
   x->written = g_ptr_array_new_null_terminated (4, g_free, TRUE);
   x->warnings = g_ptr_array_new_null_terminated (4, g_free, TRUE);
   x->stale = g_ptr_array_new_null_terminated (4, g_free, TRUE);
@@ -99,6 +103,8 @@ iku_export_free (IkuExport *x)
   g_ptr_array_unref (x->schemas);
   g_free (x->folder);
   g_free (x->date);
+  iku_settings_free (x->settings);
+  iku_wording_free (x->wording);
   g_ptr_array_unref (x->written);
   g_ptr_array_unref (x->warnings);
   g_ptr_array_unref (x->stale);
@@ -184,6 +190,48 @@ iku_export_set_combined (IkuExport *x, gboolean combined)
   x->combined = combined;
 }
 
+void
+iku_export_set_settings (IkuExport *x, const IkuSettings *s)
+{
+  g_return_if_fail (x != NULL && s != NULL);
+  iku_settings_free (x->settings);
+  x->settings = iku_settings_copy (s);
+  x->team_plan = iku_settings_get_team_plan (s);
+  x->combined = iku_settings_get_combined (s);
+}
+
+/* The wording the IKUs are printed with. */
+static const IkuWording *
+wording_of (const IkuExport *x)
+{
+  return x->wording != NULL ? x->wording : iku_resources_get_wording (x->res);
+}
+
+/* Loads what the settings name (the wording file) and checks the pattern,
+ * before anything is written. */
+static gboolean
+prepare_settings (IkuExport *x, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_clear_pointer (&x->wording, iku_wording_free);
+  if (!iku_name_pattern_check (iku_settings_get_name_pattern (x->settings), &local))
+    {
+      g_set_error_literal (error, IKU_EXPORT_ERROR, IKU_EXPORT_ERROR_SETTINGS, local->message);
+      return FALSE;
+    }
+  const char *texts = iku_settings_get_texts (x->settings);
+  if (texts != NULL)
+    {
+      x->wording = iku_wording_new_override (iku_resources_get_wording (x->res), texts, &local);
+      if (x->wording == NULL)
+        {
+          g_set_error_literal (error, IKU_EXPORT_ERROR, IKU_EXPORT_ERROR_SETTINGS, local->message);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 check_folder (const char *folder, GError **error)
 {
@@ -220,7 +268,7 @@ export_one (IkuExport *x, IkuPdfWriter *writer, guint index)
   const char *name = iku_employee_get_name (employee);
 
   g_autoptr(IkuLayout) layout = iku_layout_new (out->schema, out->employee, date_of (x, out->schema),
-                                                iku_resources_get_wording (x->res), &out->error);
+                                                wording_of (x), &out->error);
   if (layout == NULL)
     return;
   out->n_pages = iku_layout_get_n_pages (layout);
@@ -348,7 +396,7 @@ add_extra (IkuExport *x, const IkuSchema *schema, guint schema_index, char *file
 static GBytes *
 render_combined (IkuExport *x, IkuPdfWriter *writer, GError **error)
 {
-  const IkuWording *wording = iku_resources_get_wording (x->res);
+  const IkuWording *wording = wording_of (x);
   g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func ((GDestroyNotify) iku_layout_free);
   for (guint i = 0; i < x->n_ikus; i++)
     {
@@ -390,7 +438,7 @@ export_extra (IkuExport *x, Outcome *out)
   else
     {
       g_autoptr(IkuLayout) layout = iku_layout_new_team_plan (out->schema, date_of (x, out->schema),
-                                                              iku_resources_get_wording (x->res),
+                                                              wording_of (x),
                                                               &out->error);
       if (layout == NULL)
         return;
@@ -421,10 +469,21 @@ export_extras (IkuExport *x, IkuFileNamer *namer)
     export_extra (x, &x->outcomes[i]);
 }
 
+/* The stem of @employee's file name in @schema, from the pattern. */
 static char *
-folded_file_name (const char *employee_name)
+dup_stem (const IkuExport *x, const IkuSchema *schema, guint employee)
 {
-  g_autofree char *plain = iku_file_name_for_employee (employee_name);
+  const IkuEmployee *e = iku_schema_get_employee (schema, employee);
+  /* The pattern was checked in iku_export_run(). */
+  return iku_name_pattern_expand (iku_settings_get_name_pattern (x->settings),
+                                  iku_employee_get_name (e), iku_schema_get_team (schema),
+                                  date_of (x, schema), NULL);
+}
+
+static char *
+folded_file_name (const char *stem)
+{
+  g_autofree char *plain = iku_file_name_for_stem (stem);
   g_autofree char *folded = g_utf8_casefold (plain, -1);
   return g_utf8_normalize (folded, -1, G_NORMALIZE_NFC);
 }
@@ -464,9 +523,9 @@ plan_outcomes (IkuExport *x, IkuFileNamer *namer)
           out->schema = schema;
           out->schema_index = s;
           out->employee = e;
-          const char *name = iku_employee_get_name (iku_schema_get_employee (schema, e));
-          out->file_name = iku_file_namer_next (namer, name);
-          char *key = folded_file_name (name);
+          g_autofree char *stem = dup_stem (x, schema, e);
+          out->file_name = iku_file_namer_next_stem (namer, stem);
+          char *key = folded_file_name (stem);
           gpointer earlier = NULL;
           if (!g_hash_table_lookup_extended (first_with, key, NULL, &earlier))
             {
@@ -647,7 +706,7 @@ iku_export_run (IkuExport *x, GError **error)
   g_ptr_array_set_size (x->warnings, 0);
   collect_schema_warnings (x);
 
-  if (!check_folder (x->folder, error))
+  if (!prepare_settings (x, error) || !check_folder (x->folder, error))
     return FALSE;
 
   g_free (x->date);

@@ -7,6 +7,7 @@
 #include <glib.h>
 #include "iku-schema.h"
 #include "iku-resources.h"
+#include "iku-settings.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,8 @@ typedef enum {
   IKU_EXPORT_ERROR_RENDER,    /* one or more IKUs could not be made: their layout,
                                * font or PDF failed (the first failure was one of these) */
   IKU_EXPORT_ERROR_CANCELLED,
+  IKU_EXPORT_ERROR_SETTINGS,  /* the settings cannot be used (file name pattern,
+                               * logo, wording file); nothing was written */
 } IkuExportError;
 GQuark iku_export_error_quark (void);
 
@@ -73,6 +76,14 @@ void       iku_export_set_team_plan     (IkuExport *x,
 /* Also write every IKU in one print file, "IKU'er samlet.pdf". Off by default. */
 void       iku_export_set_combined      (IkuExport *x,
                                          gboolean   combined);
+
+/* Uses @s (copied) for the IKUs: the file name pattern, the organisation and
+ * logo in the header, the wording file over the built-in texts; its team plan
+ * and combined switches are set as iku_export_set_team_plan() and
+ * iku_export_set_combined() would. The folder is the one given to
+ * iku_export_new() (see iku_settings_resolve_folder()). */
+void       iku_export_set_settings      (IkuExport         *x,
+                                         const IkuSettings *s);
 
 /* Writes every IKU. Returns FALSE with @error when nothing could be done or some
  * IKUs failed; iku_export_get_written() still lists what was written. */

@@ -186,6 +186,14 @@ iku_uno_choose_sheets (const IkuBook *book,
         }
       active_name = iku_grid_get_sheet_name (grid);
     }
+  if (which == IKU_UNO_SHEETS_ACTIVE)
+    {
+      g_set_error (error, IKU_UNO_ERROR, IKU_UNO_ERROR_ARGUMENT,
+                   "Det markerede er på arket »%s«, som ikke er et kompetenceskema. Markér "
+                   "medarbejdernes rækker i skemaet, og prøv igen.",
+                   active_name != NULL ? active_name : "?");
+      return NULL;
+    }
   if (candidates->len == 1)
     return g_steal_pointer (&candidates);   /* the message names the sheet */
 

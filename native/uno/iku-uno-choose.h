@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 typedef enum {
   IKU_UNO_SHEETS_ONE,   /* one sheet, as above */
   IKU_UNO_SHEETS_ALL,   /* every schema sheet */
+  IKU_UNO_SHEETS_ACTIVE, /* the active sheet, which must be a schema (the selection's) */
 } IkuUnoSheets;
 
 /* The 0-based indices of the sheets of @book to export, in workbook order.

@@ -8,6 +8,7 @@
 #include "iku-uno-choose.h"
 #include "iku-uno-document.h"
 #include "iku-uno-error.h"
+#include "iku-uno-selection.h"
 #include "iku-uno-settings.h"
 #include "iku-uno-ui.h"
 
@@ -148,18 +149,64 @@ tell_sheets (IkuUnoUi        *ui,
   add_detail (ui, report, line);
 }
 
-/* The schemas of the sheets @indices of @book. */
+/* The schema of the employees selected in @view on the sheet @index (@grid),
+ * telling how many were left out. */
+static IkuSchema *
+read_selected_schema (const IkuGrid *grid,
+                      guint          index,
+                      uno_Interface *view,
+                      IkuUnoUi      *ui,
+                      IkuUnoReport  *report,
+                      GError       **error)
+{
+  g_autoptr(GArray) spans = NULL;
+  g_autoptr(IkuGrid) selected = NULL;
+  guint n_left_out = 0;
+  IkuSchema *schema;
+
+  if (view == NULL)
+    {
+      g_set_error_literal (error, IKU_UNO_ERROR, IKU_UNO_ERROR_NO_DOCUMENT,
+                           "Regnearket vises ikke i noget vindue, så der er ingen markering. "
+                           "Åbn det, markér medarbejderne, og prøv igen.");
+      return NULL;
+    }
+  spans = iku_uno_selection_dup_rows (view, index, error);
+  selected = spans != NULL ? iku_uno_selection_filter_grid (grid, spans, &n_left_out, error) : NULL;
+  schema = selected != NULL ? iku_schema_new_from_grid (selected, error) : NULL;
+  if (schema != NULL && n_left_out > 0)
+    {
+      IkuUnoLang lang = iku_uno_ui_get_language (ui);
+      g_autofree char *count = g_strdup_printf ("%u", n_left_out);
+      g_autofree char *line = iku_uno_l10n_format (lang, n_left_out == 1
+                                                           ? IKU_UNO_TEXT_UNSELECTED_ONE
+                                                           : IKU_UNO_TEXT_UNSELECTED_MANY,
+                                                   count, NULL);
+      add_detail (ui, report, line);
+    }
+  return schema;
+}
+
+/* The schemas of the sheets @indices of @book; for the selection command, of the
+ * employees selected in @view. */
 static GPtrArray *
-read_schemas (const IkuBook *book,
-              const GArray  *indices,
-              GError       **error)
+read_schemas (const IkuBook             *book,
+              const GArray              *indices,
+              const IkuUnoExportRequest *request,
+              uno_Interface             *view,
+              IkuUnoUi                  *ui,
+              IkuUnoReport              *report,
+              GError                   **error)
 {
   g_autoptr(GPtrArray) schemas = g_ptr_array_new_with_free_func ((GDestroyNotify) iku_schema_free);
 
   for (guint i = 0; i < indices->len; i++)
     {
-      const IkuGrid *grid = iku_book_get_sheet (book, g_array_index (indices, guint, i));
-      IkuSchema *schema = iku_schema_new_from_grid (grid, error);
+      guint index = g_array_index (indices, guint, i);
+      const IkuGrid *grid = iku_book_get_sheet (book, index);
+      IkuSchema *schema = request->command == IKU_UNO_COMMAND_SELECTION
+        ? read_selected_schema (grid, index, view, ui, report, error)
+        : iku_schema_new_from_grid (grid, error);
 
       if (schema == NULL)
         return NULL;
@@ -220,12 +267,13 @@ run (uno_Interface             *context,
     return FALSE;
   t_read = g_get_monotonic_time ();
   indices = iku_uno_choose_sheets (book,
-                                   request->command == IKU_UNO_COMMAND_ALL_TEAMS
-                                     ? IKU_UNO_SHEETS_ALL : IKU_UNO_SHEETS_ONE,
+                                   request->command == IKU_UNO_COMMAND_ALL_TEAMS ? IKU_UNO_SHEETS_ALL
+                                   : request->command == IKU_UNO_COMMAND_SELECTION
+                                     ? IKU_UNO_SHEETS_ACTIVE : IKU_UNO_SHEETS_ONE,
                                    request->sheet, ui, report->warnings, error);
   if (indices == NULL)
     return FALSE;
-  schemas = read_schemas (book, indices, error);
+  schemas = read_schemas (book, indices, request, view, ui, report, error);
   if (schemas == NULL)
     return FALSE;
   tell_sheets (ui, report, schemas);

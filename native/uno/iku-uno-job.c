@@ -64,6 +64,7 @@ static const struct {
   IkuUnoCommand  command;
 } commands[] = {
   { IKU_UNO_JOB_COMMAND_EXPORT, IKU_UNO_COMMAND_EXPORT },
+  { IKU_UNO_JOB_COMMAND_SELECTION, IKU_UNO_COMMAND_SELECTION },
 };
 
 static gboolean

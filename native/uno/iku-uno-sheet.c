@@ -18,6 +18,7 @@
 #include "iku-uno-call.h"
 #include "iku-uno-cell-text.h"
 #include "iku-uno-error.h"
+#include "iku-uno-selection.h"
 #include "iku-uno-string.h"
 #include "iku-uno-value.h"
 
@@ -699,6 +700,40 @@ iku_uno_sheet_read (uno_Interface     *sheet,
       !read_hidden_rows (sheet, used.end_row, grid, error))
     return NULL;
   return g_steal_pointer (&grid);
+}
+
+gboolean
+iku_uno_sheet_collect_rows (uno_Interface *ranges,
+                            guint          sheet_index,
+                            GArray        *spans,
+                            GError       **error)
+{
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Range));
+
+  g_return_val_if_fail (ranges != NULL && spans != NULL, FALSE);
+
+  if (iku_uno_has_interface (ranges, "com.sun.star.sheet.XSheetCellRanges"))
+    {
+      if (!get_range_addresses (ranges, found, error))
+        return FALSE;
+    }
+  else if (iku_uno_has_interface (ranges, "com.sun.star.sheet.XCellRangeAddressable"))
+    {
+      Range range;
+
+      if (!get_range_address (ranges, &range, error))
+        return FALSE;
+      g_array_append_val (found, range);
+    }
+  for (guint i = 0; i < found->len; i++)
+    {
+      const Range *r = &g_array_index (found, Range, i);
+      IkuUnoRowSpan span = { (guint) r->start_row, (guint) r->end_row };
+
+      if (r->sheet >= 0 && (guint) r->sheet == sheet_index)
+        g_array_append_val (spans, span);
+    }
+  return TRUE;
 }
 
 gboolean

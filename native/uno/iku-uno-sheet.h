@@ -29,6 +29,14 @@ IkuGrid  *iku_uno_sheet_read      (uno_Interface     *sheet,
                                    IkuUnoSheetBudget *budget,
                                    GError           **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* Appends the rows of the sheet @sheet_index that @ranges covers (a
+ * SheetCellRange or SheetCellRanges, such as a view's selection; anything else
+ * covers none) to @spans, as IkuUnoRowSpan (iku-uno-selection.h). */
+gboolean  iku_uno_sheet_collect_rows (uno_Interface *ranges,
+                                      guint          sheet_index,
+                                      GArray        *spans,
+                                      GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+
 /* The 0-based position of @sheet in its document. */
 gboolean  iku_uno_sheet_get_index (uno_Interface *sheet,
                                    guint         *index,

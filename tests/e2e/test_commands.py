@@ -193,6 +193,70 @@ class TestHiddenRows(CommandCase):
         self.assertEqual(list_pdfs(self.dir), [])
 
 
+class TestSelection(CommandCase):
+    def load_schema(self):
+        path = os.path.join(self.dir, "skema.ods")
+        fixtures.make_schema(office, path, FILTER_ROWS, sheet_name="Skema")
+        return office.load(path)
+
+    def export_selection(self, doc, selection):
+        doc.getCurrentController().select(selection)
+        return office.export(doc, extra=[nv("Command", "selection")])
+
+    def test_continuation_row_selects_its_employee(self):
+        doc = self.load_schema()
+        result = self.export_selection(doc, doc.Sheets.getByName("Skema").getCellRangeByName("B3"))
+        self.assertEqual(result["Error"], "")
+        self.assertEqual(list_pdfs(self.dir), [pdf_name("Anna Andersen")])
+        self.assertIn("3 medarbejdere uden for markeringen er ikke med.", result["Details"])
+        text = pdf_text(os.path.join(self.dir, pdf_name("Anna Andersen")))
+        for item in ("Annas første punkt", "Annas andet punkt", "Teamets andet punkt",
+                     "Teamets tredje punkt"):
+            self.assertIn(item, text)
+        self.assertNotIn("Bos punkt", text)
+
+    def test_multi_range_selection(self):
+        doc = self.load_schema()
+        sheet = doc.Sheets.getByName("Skema")
+        ranges = doc.createInstance("com.sun.star.sheet.SheetCellRanges")
+        ranges.addRangeAddress(sheet.getCellRangeByName("A4").RangeAddress, False)   # Bo
+        ranges.addRangeAddress(sheet.getCellRangeByName("C6:D7").RangeAddress, False)  # Dorte
+        result = self.export_selection(doc, ranges)
+        self.assertEqual(result["Error"], "")
+        self.assertEqual(list_pdfs(self.dir), sorted(pdf_name(n) for n in ("Bo Berg", "Dorte Dam")))
+        self.assertIn("2 medarbejdere uden for markeringen er ikke med.", result["Details"])
+
+    def test_selection_of_every_row_leaves_nobody_out(self):
+        doc = self.load_schema()
+        result = self.export_selection(doc, doc.Sheets.getByName("Skema").getCellRangeByName("A1:C6"))
+        self.assertEqual(len(list_pdfs(self.dir)), 4)
+        self.assertFalse(any("markeringen" in d for d in result["Details"]), result["Details"])
+
+    def test_selection_without_employee(self):
+        doc = self.load_schema()
+        result = self.export_selection(doc, doc.Sheets.getByName("Skema").getCellRangeByName("A1:C1"))
+        self.assertIn("Markeringen rammer ingen medarbejder i skemaet på arket »Skema«",
+                      result["Error"])
+        self.assertEqual(list_pdfs(self.dir), [])
+
+    def test_selection_on_a_sheet_that_is_no_schema(self):
+        doc = self.load_teams(active="Noter")
+        result = self.export_selection(doc, doc.Sheets.getByName("Noter").getCellRangeByName("A1"))
+        self.assertIn("Det markerede er på arket »Noter«, som ikke er et kompetenceskema",
+                      result["Error"])
+        self.assertEqual(list_pdfs(self.dir), [])
+
+    def test_selection_and_filter(self):
+        # Selected but filtered out: skipped as hidden, and said so.
+        doc = self.load_schema()
+        sheet = doc.Sheets.getByName("Skema")
+        sheet.Rows.getByIndex(3).IsVisible = False   # Bo Berg
+        result = self.export_selection(doc, sheet.getCellRangeByName("A3:A5"))
+        self.assertEqual(list_pdfs(self.dir), sorted(pdf_name(n) for n in
+                                                     ("Anna Andersen", "Carl Carlsen")))
+        self.assertIn("1 medarbejder er sprunget over", " ".join(result["Warnings"]))
+
+
 def main():
     global OXT
     parser = argparse.ArgumentParser(description=__doc__)
