@@ -5,6 +5,7 @@
  * schema, or the settings: file, logo, wording file, name pattern),
  * 2 wrong usage, 3 output could not be written, 4 IKUs could not be made
  * (their layout, font or PDF failed, or ikuflet's own files are missing). */
+#include "iku-cli-check.h"
 #include "iku-cli-platform.h"
 #include "iku-cli-report.h"
 #include "iku-cli-settings.h"
@@ -35,6 +36,7 @@ typedef struct
   gboolean team_plan;
   gboolean combined;
   gboolean all_rows;
+  gboolean check;
   int      threads;   /* hidden --threads: 0 means one per core */
   char   **files;
   IkuCliSettings *settings;
@@ -86,6 +88,9 @@ parse (int argc, char **argv, Options *o, GError **error)
       "Saml også alle IKU'erne i én fil til udskrift: »IKU'er samlet.pdf«", NULL },
     { "all-rows", 0, 0, G_OPTION_ARG_NONE, &o->all_rows,
       "Lav også IKU'er for medarbejdere i skjulte eller bortfiltrerede rækker", NULL },
+    { "check", 0, 0, G_OPTION_ARG_NONE, &o->check,
+      "Tjek skemaet uden at gemme noget: hvem der får en IKU (filnavn og antal sider) og alle "
+      "bemærkninger", NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o->version, "Vis versionen", NULL },
     /* For benchmarks (tests/bench): how many IKUs are made at once. */
     { "threads", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &o->threads,
@@ -142,6 +147,31 @@ asks_for_json (int argc, char **argv)
     if (strcmp (argv[i], "--json") == 0)
       return TRUE;
   return FALSE;
+}
+
+/* --check: the export's every step but writing; nothing is made on disk, not
+ * even the folder. Exit 0 when checked (warnings allowed), 1 when the settings
+ * cannot be used, 3 when the IKUs could not be saved in the folder. */
+static int
+run_check (const Options *o, const IkuSchema *schema, const IkuResources *res,
+           const IkuSettings *settings, const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *schema_dir = g_path_get_dirname (path);
+  g_autofree char *folder = iku_cli_check_dup_folder (settings, schema_dir, o->out_dir, &error);
+  if (folder == NULL)
+    return finish (o, EXIT_OUTPUT, NULL, NULL, 0, NULL, error->message);
+  g_autoptr(IkuExport) x = iku_export_new (schema, res, folder);
+  iku_export_set_source (x, path);
+  iku_export_set_settings (x, settings);
+  if (!iku_export_check (x, &error))
+    return finish (o, EXIT_INPUT, folder, NULL, 0, iku_export_get_warnings (x, NULL), error->message);
+  g_autofree char *problem = iku_cli_check_dup_folder_problem (folder);
+  g_autofree char *report = o->json ? iku_cli_check_to_json (x, folder, problem)
+                                    : iku_cli_check_to_text (x, folder, problem);
+  fputs (report, stdout);
+  fflush (stdout);
+  return problem != NULL ? EXIT_OUTPUT : EXIT_WRITTEN;
 }
 
 int
@@ -212,6 +242,13 @@ main (int argc, char **argv)
       return code;
     }
 
+  if (o.check)
+    {
+      code = run_check (&o, schema, res, settings, path);
+      options_clear (&o);
+      return code;
+    }
+
   /* --out goes before the settings' Mappe. */
   g_autofree char *schema_dir = g_path_get_dirname (path);
   g_autofree char *folder = o.out_dir != NULL ? g_strdup (o.out_dir)
@@ -233,6 +270,7 @@ main (int argc, char **argv)
 
   g_autoptr(IkuExport) x = iku_export_new (schema, res, folder);
   iku_export_set_threads (x, (guint) o.threads);
+  iku_export_set_source (x, path);
   iku_export_set_settings (x, settings);
   gboolean ok = iku_export_run (x, &error);
   code = finish (&o, ok ? EXIT_WRITTEN
