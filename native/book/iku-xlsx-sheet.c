@@ -438,7 +438,7 @@ feed_builder (SheetWalk *w, IkuBookBuilder *builder, GError **error)
         return FALSE;
     }
   for (guint i = 0; i < w->hidden_rows->len; i++)
-    iku_book_builder_hide_row (builder, g_array_index (w->hidden_rows, guint64, i));
+    iku_book_builder_hide_row_at (builder, g_array_index (w->hidden_rows, guint64, i));
 
   g_array_sort (w->cells, compare_cells);
   guint64 row = 0;  /* the builder's position */

@@ -475,6 +475,15 @@ iku_schema_get_sheet_name (const IkuSchema *schema)
   return schema->sheet_name;
 }
 
+char *
+iku_schema_dup_label (const IkuSchema *schema)
+{
+  g_return_val_if_fail (schema != NULL, NULL);
+  if (schema->team == NULL)
+    return g_strdup_printf ("arket »%s«", schema->sheet_name);
+  return g_strdup_printf ("arket »%s« (team %s)", schema->sheet_name, schema->team);
+}
+
 const char *
 iku_schema_get_team (const IkuSchema *schema)
 {

@@ -48,6 +48,9 @@ void       iku_schema_free               (IkuSchema *schema);
 gboolean   iku_schema_grid_is_schema     (const IkuGrid *grid);
 
 const char *iku_schema_get_sheet_name   (const IkuSchema *schema);
+/* For reports: "arket »Nord«", or "arket »Nord« (team Nord)" when the header
+ * area names the team. (transfer full) */
+char       *iku_schema_dup_label        (const IkuSchema *schema);
 /* Header area values; NULL when the schema does not give them. */
 const char *iku_schema_get_team         (const IkuSchema *schema);
 const char *iku_schema_get_leader       (const IkuSchema *schema);
