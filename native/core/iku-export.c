@@ -14,9 +14,13 @@
 
 G_DEFINE_QUARK (iku-export-error-quark, iku_export_error)
 
-/* The outcome for one employee. */
+/* The outcome for one employee (or, after the employees, one extra file). */
 typedef struct
 {
+  const IkuSchema *schema;   /* the employee's, or the team plan's; NULL: the combined file */
+  guint   schema_index;
+  guint   employee;    /* index in @schema */
+  guint   n_pages;     /* once laid out */
   char   *file_name;   /* "IKU - <navn>.pdf" */
   char   *path;        /* set when written */
   char   *warning;     /* a missing-glyph note, or NULL */
@@ -25,7 +29,7 @@ typedef struct
 
 struct _IkuExport
 {
-  const IkuSchema    *schema;
+  GPtrArray          *schemas;     /* const IkuSchema *, borrowed, in the order added */
   const IkuResources *res;
   char               *folder;
   char               *date;
@@ -35,8 +39,9 @@ struct _IkuExport
   IkuExportProgressFunc progress;
   gpointer            progress_data;
 
-  Outcome            *outcomes;    /* one per employee */
+  Outcome            *outcomes;    /* one per employee of every schema, then the extras */
   guint               n_outcomes;
+  guint               n_ikus;      /* of them, the employees' */
   gint                next;        /* atomic: next employee to take */
   gint                cancelled;   /* atomic */
   GAsyncQueue        *done;        /* employee indexes (+1) as they finish */
@@ -51,7 +56,8 @@ iku_export_new (const IkuSchema *schema, const IkuResources *res, const char *fo
 {
   g_return_val_if_fail (schema != NULL && res != NULL && folder != NULL, NULL);
   IkuExport *x = g_new0 (IkuExport, 1);
-  x->schema = schema;
+  x->schemas = g_ptr_array_new ();
+  g_ptr_array_add (x->schemas, (gpointer) schema);
   x->res = res;
   x->folder = g_strdup (folder);
   x->written = g_ptr_array_new_null_terminated (4, g_free, TRUE);
@@ -71,6 +77,7 @@ clear_outcomes (IkuExport *x)
     }
   g_clear_pointer (&x->outcomes, g_free);
   x->n_outcomes = 0;
+  x->n_ikus = 0;
 }
 
 void
@@ -79,11 +86,43 @@ iku_export_free (IkuExport *x)
   if (x == NULL)
     return;
   clear_outcomes (x);
+  g_ptr_array_unref (x->schemas);
   g_free (x->folder);
   g_free (x->date);
   g_ptr_array_unref (x->written);
   g_ptr_array_unref (x->warnings);
   g_free (x);
+}
+
+/**
+ * iku_export_add_schema:
+ * @schema: (transfer none): borrowed; must outlive the export
+ *
+ * Adds the employees of one more schema (another sheet, e.g. another team) to
+ * the run, after those added before: one folder, one report. File names that
+ * collide across the schemas get " (2)", and a warning names both sheets and
+ * rows; the schemas' warnings are told with their sheet's name.
+ */
+void
+iku_export_add_schema (IkuExport *x, const IkuSchema *schema)
+{
+  g_return_if_fail (x != NULL && schema != NULL);
+  g_ptr_array_add (x->schemas, (gpointer) schema);
+}
+
+guint
+iku_export_get_n_schemas (const IkuExport *x)
+{
+  g_return_val_if_fail (x != NULL, 0);
+  return x->schemas->len;
+}
+
+const IkuSchema *
+iku_export_get_schema (const IkuExport *x, guint index)
+{
+  g_return_val_if_fail (x != NULL, NULL);
+  g_return_val_if_fail (index < x->schemas->len, NULL);
+  return g_ptr_array_index (x->schemas, index);
 }
 
 void
@@ -134,18 +173,27 @@ check_folder (const char *folder, GError **error)
   return TRUE;
 }
 
-/* Lays out, renders and writes the IKU of employee @index. */
+/* The printed date of @schema's IKUs: its own, else today's. */
+static const char *
+date_of (const IkuExport *x, const IkuSchema *schema)
+{
+  const char *date = iku_schema_get_date (schema);
+  return date != NULL ? date : x->date;
+}
+
+/* Lays out, renders and writes the IKU of outcome @index. */
 static void
 export_one (IkuExport *x, IkuPdfWriter *writer, guint index)
 {
   Outcome *out = &x->outcomes[index];
-  const IkuEmployee *employee = iku_schema_get_employee (x->schema, index);
+  const IkuEmployee *employee = iku_schema_get_employee (out->schema, out->employee);
   const char *name = iku_employee_get_name (employee);
 
-  g_autoptr(IkuLayout) layout = iku_layout_new (x->schema, index, x->date,
+  g_autoptr(IkuLayout) layout = iku_layout_new (out->schema, out->employee, date_of (x, out->schema),
                                                 iku_resources_get_wording (x->res), &out->error);
   if (layout == NULL)
     return;
+  out->n_pages = iku_layout_get_n_pages (layout);
   const char *missing = iku_layout_get_missing_chars (layout);
   if (missing != NULL)
     out->warning = g_strdup_printf ("IKU'en for »%s« indeholder tegn, som skrifttypen ikke kan vise "
@@ -169,7 +217,7 @@ worker (gpointer data)
   for (;;)
     {
       gint index = g_atomic_int_add (&x->next, 1);
-      if (index >= (gint) x->n_outcomes)
+      if (index >= (gint) x->n_ikus)
         break;
       if (g_atomic_int_get (&x->cancelled))
         {
@@ -189,7 +237,7 @@ static guint
 thread_count (const IkuExport *x)
 {
   guint n = x->n_threads != 0 ? x->n_threads : (guint) g_get_num_processors ();
-  return CLAMP (n, 1, MAX (x->n_outcomes, 1));
+  return CLAMP (n, 1, MAX (x->n_ikus, 1));
 }
 
 /* One thread: each IKU is made on the calling thread, and progress is told
@@ -201,7 +249,7 @@ run_in_order (IkuExport *x)
   g_autoptr(GError) error = NULL;
   g_autoptr(IkuPdfWriter) writer = iku_pdf_writer_new (iku_resources_get_font_regular (x->res),
                                                        iku_resources_get_font_bold (x->res), &error);
-  for (guint i = 0; i < x->n_outcomes; i++)
+  for (guint i = 0; i < x->n_ikus; i++)
     {
       if (x->cancelled)
         g_set_error_literal (&x->outcomes[i].error, IKU_EXPORT_ERROR, IKU_EXPORT_ERROR_CANCELLED,
@@ -210,7 +258,7 @@ run_in_order (IkuExport *x)
         x->outcomes[i].error = g_error_copy (error);
       else
         export_one (x, writer, i);
-      if (x->progress != NULL && !x->cancelled && !x->progress (i + 1, x->n_outcomes,
+      if (x->progress != NULL && !x->cancelled && !x->progress (i + 1, x->n_ikus,
                                                                 x->progress_data))
         x->cancelled = 1;
     }
@@ -239,12 +287,12 @@ run_workers (IkuExport *x)
   if (threads->len == 0)   /* no thread could be started: do the work here */
     worker (x);
 
-  for (guint done = 0; done < x->n_outcomes; done++)
+  for (guint done = 0; done < x->n_ikus; done++)
     {
       if (threads->len > 0)
         g_async_queue_pop (x->done);
       if (x->progress != NULL && !g_atomic_int_get (&x->cancelled)
-          && !x->progress (done + 1, x->n_outcomes, x->progress_data))
+          && !x->progress (done + 1, x->n_ikus, x->progress_data))
         g_atomic_int_set (&x->cancelled, 1);
     }
   for (guint i = 0; i < threads->len; i++)
@@ -252,55 +300,92 @@ run_workers (IkuExport *x)
   g_clear_pointer (&x->done, g_async_queue_unref);
 }
 
-/* The team plan or the combined print file: laid out, rendered and written
- * like an IKU, one more outcome after the employees'. */
-static void
-export_extra (IkuExport *x, gboolean combined)
+/* One more outcome after the employees': the team plan of @schema, or (NULL)
+ * the combined print file. */
+static Outcome *
+add_extra (IkuExport *x, const IkuSchema *schema, guint schema_index, char *file_name)
 {
   x->outcomes = g_renew (Outcome, x->outcomes, x->n_outcomes + 1);
   Outcome *out = &x->outcomes[x->n_outcomes++];
-  *out = (Outcome) { NULL };
+  *out = (Outcome) { .schema = schema, .schema_index = schema_index, .file_name = file_name };
+  return out;
+}
+
+/* The combined print file: every IKU of the run, laid out again, in one PDF. */
+static GBytes *
+render_combined (IkuExport *x, IkuPdfWriter *writer, GError **error)
+{
   const IkuWording *wording = iku_resources_get_wording (x->res);
+  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func ((GDestroyNotify) iku_layout_free);
+  for (guint i = 0; i < x->n_ikus; i++)
+    {
+      /* An IKU that cannot be laid out is reported as its own outcome. */
+      const Outcome *o = &x->outcomes[i];
+      IkuLayout *layout = iku_layout_new (o->schema, o->employee, date_of (x, o->schema), wording, NULL);
+      if (layout != NULL)
+        g_ptr_array_add (layouts, layout);
+    }
+  if (layouts->len == 0)
+    return NULL;
+  /* One schema: its team and leader; several: a plain title, and the leader
+   * only when every schema has the same one. */
+  const IkuSchema *first = g_ptr_array_index (x->schemas, 0);
+  const char *team = x->schemas->len == 1 ? iku_schema_get_team (first) : NULL;
+  const char *leader = iku_schema_get_leader (first);
+  for (guint i = 1; i < x->schemas->len && leader != NULL; i++)
+    if (g_strcmp0 (leader, iku_schema_get_leader (g_ptr_array_index (x->schemas, i))) != 0)
+      leader = NULL;
+  g_autofree char *title = team != NULL
+                             ? iku_wording_format (wording, IKU_TEXT_COMBINED_DOC_TITLE, team, NULL)
+                             : g_strdup (iku_wording_get (wording, IKU_TEXT_COMBINED_TITLE));
+  return iku_pdf_writer_render_combined (writer, (const IkuLayout * const *) layouts->pdata,
+                                         layouts->len, title, leader, error);
+}
+
+/* Lays out, renders and writes one extra outcome. */
+static void
+export_extra (IkuExport *x, Outcome *out)
+{
   g_autoptr(IkuPdfWriter) writer = iku_pdf_writer_new (iku_resources_get_font_regular (x->res),
                                                        iku_resources_get_font_bold (x->res),
                                                        &out->error);
   if (writer == NULL)
     return;
   g_autoptr(GBytes) pdf = NULL;
-  if (combined)
-    {
-      out->file_name = g_strdup (IKU_FILE_NAME_COMBINED);
-      guint n = iku_schema_get_n_employees (x->schema);
-      g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func ((GDestroyNotify) iku_layout_free);
-      for (guint i = 0; i < n; i++)
-        {
-          /* An IKU that cannot be laid out is reported as its own outcome. */
-          IkuLayout *layout = iku_layout_new (x->schema, i, x->date, wording, NULL);
-          if (layout != NULL)
-            g_ptr_array_add (layouts, layout);
-        }
-      if (layouts->len == 0)
-        return;
-      const char *team = iku_schema_get_team (x->schema);
-      g_autofree char *title = team != NULL
-                                 ? iku_wording_format (wording, IKU_TEXT_COMBINED_DOC_TITLE, team, NULL)
-                                 : g_strdup (iku_wording_get (wording, IKU_TEXT_COMBINED_TITLE));
-      pdf = iku_pdf_writer_render_combined (writer, (const IkuLayout * const *) layouts->pdata,
-                                            layouts->len, title,
-                                            iku_schema_get_leader (x->schema), &out->error);
-    }
+  if (out->schema == NULL)
+    pdf = render_combined (x, writer, &out->error);
   else
     {
-      out->file_name = iku_file_name_for_team_plan (iku_schema_get_team (x->schema));
-      g_autoptr(IkuLayout) layout = iku_layout_new_team_plan (x->schema, x->date, wording,
+      g_autoptr(IkuLayout) layout = iku_layout_new_team_plan (out->schema, date_of (x, out->schema),
+                                                              iku_resources_get_wording (x->res),
                                                               &out->error);
       if (layout == NULL)
         return;
+      out->n_pages = iku_layout_get_n_pages (layout);
       pdf = iku_pdf_writer_render (writer, layout, &out->error);
     }
   if (pdf == NULL || !iku_atomic_file_write (x->folder, out->file_name, pdf, &out->error))
     return;
   out->path = g_build_filename (x->folder, out->file_name, NULL);
+}
+
+/* The team plans (one per schema) and the combined file, named by @namer so
+ * that none replaces an IKU of this run or another extra. */
+static void
+export_extras (IkuExport *x, IkuFileNamer *namer)
+{
+  guint first = x->n_outcomes;
+  if (x->team_plan)
+    for (guint i = 0; i < x->schemas->len; i++)
+      {
+        const IkuSchema *schema = g_ptr_array_index (x->schemas, i);
+        g_autofree char *plain = iku_file_name_for_team_plan (iku_schema_get_team (schema));
+        add_extra (x, schema, i, iku_file_namer_next_file (namer, plain));
+      }
+  if (x->combined)
+    add_extra (x, NULL, 0, iku_file_namer_next_file (namer, IKU_FILE_NAME_COMBINED));
+  for (guint i = first; i < x->n_outcomes && !g_atomic_int_get (&x->cancelled); i++)
+    export_extra (x, &x->outcomes[i]);
 }
 
 static char *
@@ -311,35 +396,77 @@ folded_file_name (const char *employee_name)
   return g_utf8_normalize (folded, -1, G_NORMALIZE_NFC);
 }
 
-/* Gives every employee a file name of their own. Two different names that
- * make the same file name once sanitised ("A/B" and "A_B", "Anne K." and
- * "Anne K") get " (2)", and a warning names both rows and both files, so
- * that nobody files the wrong plan. */
-static void
-name_files (IkuExport *x)
+/* "»Anne« (række 4)", or with several schemas "»Anne« (arket »Nord«, række 4)". */
+static char *
+dup_employee_place (const IkuExport *x, const Outcome *o)
 {
-  g_autoptr(IkuFileNamer) namer = iku_file_namer_new ();
+  const IkuEmployee *e = iku_schema_get_employee (o->schema, o->employee);
+  if (x->schemas->len == 1)
+    return g_strdup_printf ("»%s« (række %u)", iku_employee_get_name (e), iku_employee_get_row (e));
+  return g_strdup_printf ("»%s« (arket »%s«, række %u)", iku_employee_get_name (e),
+                          iku_schema_get_sheet_name (o->schema), iku_employee_get_row (e));
+}
+
+/* One outcome per employee of every schema, in the order the schemas were
+ * added, each with a file name of its own. Two employees whose names make the
+ * same file name once sanitised ("A/B" and "A_B", "Anne K." and "Anne K", the
+ * same name on two sheets) get " (2)", and a warning names both (sheets and)
+ * rows and both files, so that nobody files the wrong plan. */
+static void
+plan_outcomes (IkuExport *x, IkuFileNamer *namer)
+{
+  x->n_ikus = 0;
+  for (guint s = 0; s < x->schemas->len; s++)
+    x->n_ikus += iku_schema_get_n_employees (g_ptr_array_index (x->schemas, s));
+  x->n_outcomes = x->n_ikus;
+  x->outcomes = g_new0 (Outcome, x->n_outcomes);
   g_autoptr(GHashTable) first_with = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < x->n_outcomes; i++)
+  guint i = 0;
+  for (guint s = 0; s < x->schemas->len; s++)
     {
-      const IkuEmployee *e = iku_schema_get_employee (x->schema, i);
-      const char *name = iku_employee_get_name (e);
-      x->outcomes[i].file_name = iku_file_namer_next (namer, name);
-      char *key = folded_file_name (name);
-      gpointer earlier = NULL;
-      if (!g_hash_table_lookup_extended (first_with, key, NULL, &earlier))
+      const IkuSchema *schema = g_ptr_array_index (x->schemas, s);
+      for (guint e = 0; e < iku_schema_get_n_employees (schema); e++, i++)
         {
-          g_hash_table_insert (first_with, key, GUINT_TO_POINTER (i));
-          continue;
+          Outcome *out = &x->outcomes[i];
+          out->schema = schema;
+          out->schema_index = s;
+          out->employee = e;
+          const char *name = iku_employee_get_name (iku_schema_get_employee (schema, e));
+          out->file_name = iku_file_namer_next (namer, name);
+          char *key = folded_file_name (name);
+          gpointer earlier = NULL;
+          if (!g_hash_table_lookup_extended (first_with, key, NULL, &earlier))
+            {
+              g_hash_table_insert (first_with, key, GUINT_TO_POINTER (i));
+              continue;
+            }
+          g_free (key);
+          const Outcome *other = &x->outcomes[GPOINTER_TO_UINT (earlier)];
+          g_autofree char *place_other = dup_employee_place (x, other);
+          g_autofree char *place = dup_employee_place (x, out);
+          g_ptr_array_add (x->warnings, g_strdup_printf (
+              "%s og %s ville få samme filnavn. Deres IKU'er hedder »%s« og »%s«; kontrollér, "
+              "at hver af dem bliver gemt hos den rigtige medarbejder.",
+              place_other, place, other->file_name, out->file_name));
         }
-      g_free (key);
-      guint j = GPOINTER_TO_UINT (earlier);
-      const IkuEmployee *other = iku_schema_get_employee (x->schema, j);
-      g_ptr_array_add (x->warnings, g_strdup_printf (
-          "»%s« (række %u) og »%s« (række %u) ville få samme filnavn. Deres IKU'er hedder "
-          "»%s« og »%s«; kontrollér, at hver af dem bliver gemt hos den rigtige medarbejder.",
-          iku_employee_get_name (other), iku_employee_get_row (other), name,
-          iku_employee_get_row (e), x->outcomes[j].file_name, x->outcomes[i].file_name));
+    }
+}
+
+/* The schemas' warnings; with several schemas each names its sheet. */
+static void
+collect_schema_warnings (IkuExport *x)
+{
+  for (guint s = 0; s < x->schemas->len; s++)
+    {
+      const IkuSchema *schema = g_ptr_array_index (x->schemas, s);
+      guint n_warnings = 0;
+      const char * const *warnings = iku_schema_get_warnings (schema, &n_warnings);
+      for (guint i = 0; i < n_warnings; i++)
+        g_ptr_array_add (x->warnings, x->schemas->len == 1
+                                        ? g_strdup (warnings[i])
+                                        : g_strdup_printf ("Arket »%s«: %s",
+                                                           iku_schema_get_sheet_name (schema),
+                                                           warnings[i]));
     }
 }
 
@@ -392,34 +519,22 @@ iku_export_run (IkuExport *x, GError **error)
   clear_outcomes (x);
   g_ptr_array_set_size (x->written, 0);
   g_ptr_array_set_size (x->warnings, 0);
-  guint n_warnings = 0;
-  const char * const *warnings = iku_schema_get_warnings (x->schema, &n_warnings);
-  for (guint i = 0; i < n_warnings; i++)
-    g_ptr_array_add (x->warnings, g_strdup (warnings[i]));
+  collect_schema_warnings (x);
 
   if (!check_folder (x->folder, error))
     return FALSE;
 
   g_free (x->date);
-  if (iku_schema_get_date (x->schema) != NULL)
-    x->date = g_strdup (iku_schema_get_date (x->schema));
-  else
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      x->date = iku_text_format_date (now);
-    }
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  x->date = iku_text_format_date (now);
 
-  x->n_outcomes = iku_schema_get_n_employees (x->schema);
-  x->outcomes = g_new0 (Outcome, x->n_outcomes);
-  name_files (x);
-
+  g_autoptr(IkuFileNamer) namer = iku_file_namer_new ();
+  plan_outcomes (x, namer);
   run_workers (x);
-  if (x->team_plan && !g_atomic_int_get (&x->cancelled))
-    export_extra (x, FALSE);
-  if (x->combined && !g_atomic_int_get (&x->cancelled))
-    export_extra (x, TRUE);
+  if (!g_atomic_int_get (&x->cancelled))
+    export_extras (x, namer);
 
-  guint n_employees = iku_schema_get_n_employees (x->schema);
+  guint n_employees = x->n_ikus;
   x->n_extra = 0;
   guint n_failed = 0;
   const GError *first = NULL;
@@ -498,6 +613,66 @@ iku_export_get_n_extra (const IkuExport *x)
 {
   g_return_val_if_fail (x != NULL, 0);
   return x->n_extra;
+}
+
+guint
+iku_export_get_n_ikus (const IkuExport *x)
+{
+  g_return_val_if_fail (x != NULL, 0);
+  return x->n_ikus;
+}
+
+static const Outcome *
+iku_of (const IkuExport *x, guint index)
+{
+  g_return_val_if_fail (x != NULL, NULL);
+  g_return_val_if_fail (index < x->n_ikus, NULL);
+  return &x->outcomes[index];
+}
+
+guint
+iku_export_get_iku_schema (const IkuExport *x, guint index)
+{
+  const Outcome *o = iku_of (x, index);
+  return o != NULL ? o->schema_index : 0;
+}
+
+const IkuEmployee *
+iku_export_get_iku_employee (const IkuExport *x, guint index)
+{
+  const Outcome *o = iku_of (x, index);
+  return o != NULL ? iku_schema_get_employee (o->schema, o->employee) : NULL;
+}
+
+const char *
+iku_export_get_iku_file_name (const IkuExport *x, guint index)
+{
+  const Outcome *o = iku_of (x, index);
+  return o != NULL ? o->file_name : NULL;
+}
+
+guint
+iku_export_get_iku_n_pages (const IkuExport *x, guint index)
+{
+  const Outcome *o = iku_of (x, index);
+  return o != NULL ? o->n_pages : 0;
+}
+
+const char *
+iku_export_get_iku_path (const IkuExport *x, guint index)
+{
+  const Outcome *o = iku_of (x, index);
+  return o != NULL ? o->path : NULL;
+}
+
+guint
+iku_export_get_n_written_from (const IkuExport *x, guint schema_index)
+{
+  g_return_val_if_fail (x != NULL, 0);
+  guint n = 0;
+  for (guint i = 0; i < x->n_ikus; i++)
+    n += x->outcomes[i].schema_index == schema_index && x->outcomes[i].path != NULL;
+  return n;
 }
 
 const char * const *

@@ -35,6 +35,18 @@ IkuExport *iku_export_new (const IkuSchema    *schema,
                            const char         *folder);
 void       iku_export_free (IkuExport *x);
 
+/* More schemas in the same run ("Lav IKU'er for alle teams"): every schema's
+ * IKUs go into the one folder, in the order added, with one report. File names
+ * that collide across schemas get " (2)" and a warning naming both sheets and
+ * rows (never a silent overwrite); with several schemas every schema warning
+ * starts "Arket »<ark>«: ". A team plan is made per schema; the combined file
+ * holds every IKU of the run. @schema is borrowed and must outlive the export. */
+void             iku_export_add_schema    (IkuExport       *x,
+                                           const IkuSchema *schema);
+guint            iku_export_get_n_schemas (const IkuExport *x);
+const IkuSchema *iku_export_get_schema    (const IkuExport *x,
+                                           guint            index);
+
 /* Number of rendering threads; 0 (the default) means one per core. With one,
  * every IKU is made on the thread that calls iku_export_run(), and the
  * progress function runs after each before the next one starts. */
@@ -62,7 +74,27 @@ const char * const *iku_export_get_written  (const IkuExport *x,
 /* How many of the files written are not IKUs (the team plan, the combined
  * file); they come last in iku_export_get_written(). */
 guint      iku_export_get_n_extra (const IkuExport *x);
-/* The schema's warnings followed by the export's own, in Danish. */
+/* The IKUs of the last run: one per employee of every schema, in order (the
+ * team plans and the combined file are not among them). For each: the index
+ * of its schema (iku_export_get_schema), the employee's index in that schema,
+ * its file name, its page count (0 when it could not be laid out) and its full
+ * path when written (NULL otherwise). */
+guint       iku_export_get_n_ikus          (const IkuExport *x);
+guint       iku_export_get_iku_schema      (const IkuExport *x,
+                                            guint            index);
+const IkuEmployee *iku_export_get_iku_employee (const IkuExport *x,
+                                                guint            index);
+const char *iku_export_get_iku_file_name   (const IkuExport *x,
+                                            guint            index);
+guint       iku_export_get_iku_n_pages     (const IkuExport *x,
+                                            guint            index);
+const char *iku_export_get_iku_path        (const IkuExport *x,
+                                            guint            index);
+/* How many IKUs of schema @schema_index were written. */
+guint       iku_export_get_n_written_from  (const IkuExport *x,
+                                            guint            schema_index);
+
+/* The schemas' warnings followed by the export's own, in Danish. */
 const char * const *iku_export_get_warnings (const IkuExport *x,
                                              guint           *n_warnings);
 

@@ -170,3 +170,30 @@ iku_file_namer_next (IkuFileNamer *namer, const char *employee_name)
         }
     }
 }
+
+/**
+ * iku_file_namer_next_file:
+ * @file_name: a safe file name ending in ".pdf" (iku_file_name_for_team_plan(),
+ *   IKU_FILE_NAME_COMBINED)
+ *
+ * Takes @file_name for the folder, with " (2)", " (3)", ... before ".pdf" when
+ * an earlier name took it.
+ * Returns: (transfer full): the name to use.
+ */
+char *
+iku_file_namer_next_file (IkuFileNamer *namer, const char *file_name)
+{
+  g_return_val_if_fail (namer != NULL && file_name != NULL, NULL);
+  g_return_val_if_fail (g_str_has_suffix (file_name, SUFFIX), NULL);
+  g_autofree char *base = g_strndup (file_name, strlen (file_name) - strlen (SUFFIX));
+  for (guint n = 1;; n++)
+    {
+      g_autofree char *stem = n == 1 ? g_strdup (base) : g_strdup_printf ("%s (%u)", base, n);
+      g_autofree char *key = folded (stem);
+      if (!g_hash_table_contains (namer->taken, key))
+        {
+          g_hash_table_add (namer->taken, g_steal_pointer (&key));
+          return g_strconcat (stem, SUFFIX, NULL);
+        }
+    }
+}

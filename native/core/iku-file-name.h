@@ -30,6 +30,10 @@ void          iku_file_namer_free (IkuFileNamer *namer);
 char         *iku_file_namer_next (IkuFileNamer *namer,
                                    const char   *employee_name);
 
+/* The same for a file name made elsewhere (the team plan, the combined file).
+ * (transfer full) */
+char         *iku_file_namer_next_file (IkuFileNamer *namer,
+                                        const char   *file_name);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IkuFileNamer, iku_file_namer_free)
 
 G_END_DECLS
