@@ -30,6 +30,7 @@ struct _IkuBookBuilder
   IkuBookMerges *merges;      /* its merged areas */
   guint64  row;               /* position of the open (or next) row */
   guint64  row_repeat;
+  gboolean row_hidden;        /* the open row (all its repetitions) is hidden or filtered out */
   guint64  col;               /* position of the open (or next) cell */
   GArray  *row_cells;         /* PendingCell of the open row */
   guint64  pending_bytes;     /* text in row_cells */
@@ -232,6 +233,7 @@ iku_book_builder_start_row (IkuBookBuilder *builder, guint64 n_repeated)
 {
   g_return_if_fail (builder != NULL && builder->grid != NULL);
   builder->row_repeat = MAX (n_repeated, 1);
+  builder->row_hidden = FALSE;
   builder->col = 0;
   g_array_set_size (builder->row_cells, 0);
   builder->pending_bytes = 0;
@@ -254,9 +256,23 @@ iku_book_builder_end_row (IkuBookBuilder *builder, GError **error)
       }
   g_array_set_size (cells, 0);
   builder->pending_bytes = 0;
+  /* The grid ignores rows beyond the sheet, and keeps ranges: a hidden row
+   * repeated to the end of the sheet costs nothing. */
+  if (builder->row_hidden && builder->row < G_MAXUINT)
+    iku_grid_set_rows_hidden (builder->grid, (guint) builder->row,
+                              (guint) MIN (builder->row_repeat, G_MAXUINT), TRUE);
   builder->row = saturating_add (builder->row, builder->row_repeat);
   builder->row_repeat = 1;
+  builder->row_hidden = FALSE;
   return TRUE;
+}
+
+/* The row begun last, with its repetitions, is hidden or filtered out. */
+void
+iku_book_builder_hide_row (IkuBookBuilder *builder)
+{
+  g_return_if_fail (builder != NULL && builder->grid != NULL);
+  builder->row_hidden = TRUE;
 }
 
 gboolean

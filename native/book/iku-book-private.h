@@ -156,6 +156,9 @@ void            iku_book_builder_start_row       (IkuBookBuilder  *builder,
                                                   guint64          n_repeated);
 gboolean        iku_book_builder_end_row         (IkuBookBuilder  *builder,
                                                   GError         **error);
+/* Between start_row and end_row: the row (with its repetitions) is hidden or
+ * filtered out (iku_grid_set_rows_hidden). */
+void            iku_book_builder_hide_row        (IkuBookBuilder  *builder);
 /* A table:table-cell or table:covered-table-cell: Calc shows either unless
  * it lies inside a merged area (and is not its first cell). @n_rows_spanned,
  * @n_cols_spanned: the merged area this cell begins (1 and 1: none).

@@ -126,6 +126,19 @@ dup_cell_value (IkuOdsWalk *w)
   return NULL;
 }
 
+/* table:visibility of a table:table-row: "collapse" (hidden by the user or a
+ * collapsed group) and "filter" (filtered out) both hide it; Calc writes it on
+ * every such row, inside row groups and header rows too. */
+static gboolean
+row_is_hidden (IkuOdsWalk *w)
+{
+  g_autofree char *visibility = dup_attribute (w, NS_TABLE, "visibility");
+  if (visibility == NULL)
+    return FALSE;
+  const char *value = g_strstrip (visibility);
+  return strcmp (value, "collapse") == 0 || strcmp (value, "filter") == 0;
+}
+
 /* ---- the document's structure --------------------------------------------- */
 
 static gboolean
@@ -205,6 +218,8 @@ start_element (IkuOdsWalk *w, Role *role, GError **error)
         {
           *role = ROLE_ROW;
           iku_book_builder_start_row (w->builder, read_count (w, NS_TABLE, "number-rows-repeated"));
+          if (row_is_hidden (w))
+            iku_book_builder_hide_row (w->builder);
         }
       else if (is_element (ns, name, NS_TABLE, "table-header-rows")
                || is_element (ns, name, NS_TABLE, "table-row-group")

@@ -6,7 +6,9 @@
 #include "iku-atomic-file.h"
 #include "iku-file-name.h"
 #include "iku-layout.h"
+#include "iku-name-pattern.h"
 #include "iku-pdf.h"
+#include "iku-source.h"
 #include "iku-text.h"
 
 #include <glib/gstdio.h>
@@ -36,6 +38,8 @@ struct _IkuExport
   guint               n_threads;
   gboolean            team_plan;
   gboolean            combined;
+  IkuSettings        *settings;
+  IkuWording         *wording;     /* the override, or NULL for the built-in one */
   IkuExportProgressFunc progress;
   gpointer            progress_data;
 
@@ -49,7 +53,15 @@ struct _IkuExport
   GPtrArray          *written;     /* char *, NULL-terminated */
   guint               n_extra;     /* of them, not IKUs */
   GPtrArray          *warnings;    /* char *, NULL-terminated */
+
+  char               *source_path; /* the schema file, for the source ids; or NULL */
+  GPtrArray          *source_ids;  /* char *, one per schema, while running; NULL: none */
+  GPtrArray          *stale;       /* char *, NULL-terminated: full paths */
 };
+
+/* The most PDF files of a folder read for a source id; a folder with more is
+ * not a leader's IKU folder, and reading them all would cost too much. */
+#define MAX_PDFS_SCANNED 5000
 
 IkuExport *
 iku_export_new (const IkuSchema *schema, const IkuResources *res, const char *folder)
@@ -60,8 +72,10 @@ iku_export_new (const IkuSchema *schema, const IkuResources *res, const char *fo
   g_ptr_array_add (x->schemas, (gpointer) schema);
   x->res = res;
   x->folder = g_strdup (folder);
+  x->settings = iku_settings_new ();
   x->written = g_ptr_array_new_null_terminated (4, g_free, TRUE);
   x->warnings = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  x->stale = g_ptr_array_new_null_terminated (4, g_free, TRUE);
   return x;
 }
 
@@ -89,8 +103,13 @@ iku_export_free (IkuExport *x)
   g_ptr_array_unref (x->schemas);
   g_free (x->folder);
   g_free (x->date);
+  iku_settings_free (x->settings);
+  iku_wording_free (x->wording);
   g_ptr_array_unref (x->written);
   g_ptr_array_unref (x->warnings);
+  g_ptr_array_unref (x->stale);
+  g_clear_pointer (&x->source_ids, g_ptr_array_unref);
+  g_free (x->source_path);
   g_free (x);
 }
 
@@ -125,6 +144,23 @@ iku_export_get_schema (const IkuExport *x, guint index)
   return g_ptr_array_index (x->schemas, index);
 }
 
+/**
+ * iku_export_set_source:
+ * @schema_path: (nullable): the schema file the schemas were read from
+ *
+ * Each IKU then carries the source id of its schema file and sheet
+ * (iku-source.h; the user's key is made on the first run), and after the run
+ * iku_export_get_stale() lists the IKUs in the folder that carry one of this
+ * run's ids but were not made by it.
+ */
+void
+iku_export_set_source (IkuExport *x, const char *schema_path)
+{
+  g_return_if_fail (x != NULL);
+  g_free (x->source_path);
+  x->source_path = g_strdup (schema_path);
+}
+
 void
 iku_export_set_threads (IkuExport *x, guint n_threads)
 {
@@ -152,6 +188,48 @@ iku_export_set_combined (IkuExport *x, gboolean combined)
 {
   g_return_if_fail (x != NULL);
   x->combined = combined;
+}
+
+void
+iku_export_set_settings (IkuExport *x, const IkuSettings *s)
+{
+  g_return_if_fail (x != NULL && s != NULL);
+  iku_settings_free (x->settings);
+  x->settings = iku_settings_copy (s);
+  x->team_plan = iku_settings_get_team_plan (s);
+  x->combined = iku_settings_get_combined (s);
+}
+
+/* The wording the IKUs are printed with. */
+static const IkuWording *
+wording_of (const IkuExport *x)
+{
+  return x->wording != NULL ? x->wording : iku_resources_get_wording (x->res);
+}
+
+/* Loads what the settings name (the wording file) and checks the pattern,
+ * before anything is written. */
+static gboolean
+prepare_settings (IkuExport *x, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_clear_pointer (&x->wording, iku_wording_free);
+  if (!iku_name_pattern_check (iku_settings_get_name_pattern (x->settings), &local))
+    {
+      g_set_error_literal (error, IKU_EXPORT_ERROR, IKU_EXPORT_ERROR_SETTINGS, local->message);
+      return FALSE;
+    }
+  const char *texts = iku_settings_get_texts (x->settings);
+  if (texts != NULL)
+    {
+      x->wording = iku_wording_new_override (iku_resources_get_wording (x->res), texts, &local);
+      if (x->wording == NULL)
+        {
+          g_set_error_literal (error, IKU_EXPORT_ERROR, IKU_EXPORT_ERROR_SETTINGS, local->message);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -190,7 +268,7 @@ export_one (IkuExport *x, IkuPdfWriter *writer, guint index)
   const char *name = iku_employee_get_name (employee);
 
   g_autoptr(IkuLayout) layout = iku_layout_new (out->schema, out->employee, date_of (x, out->schema),
-                                                iku_resources_get_wording (x->res), &out->error);
+                                                wording_of (x), &out->error);
   if (layout == NULL)
     return;
   out->n_pages = iku_layout_get_n_pages (layout);
@@ -199,6 +277,9 @@ export_one (IkuExport *x, IkuPdfWriter *writer, guint index)
     out->warning = g_strdup_printf ("IKU'en for »%s« indeholder tegn, som skrifttypen ikke kan vise "
                                     "(%s); de står som �. Kontrollér teksten i skemaet.",
                                     name, missing);
+  iku_pdf_writer_set_source_id (writer, x->source_ids != NULL
+                                           ? g_ptr_array_index (x->source_ids, out->schema_index)
+                                           : NULL);
   g_autoptr(GBytes) pdf = iku_pdf_writer_render (writer, layout, &out->error);
   if (pdf == NULL)
     return;
@@ -315,7 +396,7 @@ add_extra (IkuExport *x, const IkuSchema *schema, guint schema_index, char *file
 static GBytes *
 render_combined (IkuExport *x, IkuPdfWriter *writer, GError **error)
 {
-  const IkuWording *wording = iku_resources_get_wording (x->res);
+  const IkuWording *wording = wording_of (x);
   g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func ((GDestroyNotify) iku_layout_free);
   for (guint i = 0; i < x->n_ikus; i++)
     {
@@ -357,7 +438,7 @@ export_extra (IkuExport *x, Outcome *out)
   else
     {
       g_autoptr(IkuLayout) layout = iku_layout_new_team_plan (out->schema, date_of (x, out->schema),
-                                                              iku_resources_get_wording (x->res),
+                                                              wording_of (x),
                                                               &out->error);
       if (layout == NULL)
         return;
@@ -388,10 +469,21 @@ export_extras (IkuExport *x, IkuFileNamer *namer)
     export_extra (x, &x->outcomes[i]);
 }
 
+/* The stem of @employee's file name in @schema, from the pattern. */
 static char *
-folded_file_name (const char *employee_name)
+dup_stem (const IkuExport *x, const IkuSchema *schema, guint employee)
 {
-  g_autofree char *plain = iku_file_name_for_employee (employee_name);
+  const IkuEmployee *e = iku_schema_get_employee (schema, employee);
+  /* The pattern was checked in iku_export_run(). */
+  return iku_name_pattern_expand (iku_settings_get_name_pattern (x->settings),
+                                  iku_employee_get_name (e), iku_schema_get_team (schema),
+                                  date_of (x, schema), NULL);
+}
+
+static char *
+folded_file_name (const char *stem)
+{
+  g_autofree char *plain = iku_file_name_for_stem (stem);
   g_autofree char *folded = g_utf8_casefold (plain, -1);
   return g_utf8_normalize (folded, -1, G_NORMALIZE_NFC);
 }
@@ -431,9 +523,9 @@ plan_outcomes (IkuExport *x, IkuFileNamer *namer)
           out->schema = schema;
           out->schema_index = s;
           out->employee = e;
-          const char *name = iku_employee_get_name (iku_schema_get_employee (schema, e));
-          out->file_name = iku_file_namer_next (namer, name);
-          char *key = folded_file_name (name);
+          g_autofree char *stem = dup_stem (x, schema, e);
+          out->file_name = iku_file_namer_next_stem (namer, stem);
+          char *key = folded_file_name (stem);
           gpointer earlier = NULL;
           if (!g_hash_table_lookup_extended (first_with, key, NULL, &earlier))
             {
@@ -468,6 +560,99 @@ collect_schema_warnings (IkuExport *x)
                                                            iku_schema_get_sheet_name (schema),
                                                            warnings[i]));
     }
+}
+
+/* The source id of every schema of the run, when a source was set and the
+ * key can be had (@create: made when missing). A key that cannot be read or
+ * made costs only the stale list: the IKUs are made all the same. */
+static void
+load_source_ids (IkuExport *x, gboolean create)
+{
+  g_clear_pointer (&x->source_ids, g_ptr_array_unref);
+  if (x->source_path == NULL)
+    return;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkuSourceKey) key = iku_source_key_load (NULL, create, &error);
+  if (key == NULL)
+    {
+      if (error != NULL)
+        g_ptr_array_add (x->warnings, g_strdup (error->message));
+      return;
+    }
+  x->source_ids = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < x->schemas->len; i++)
+    g_ptr_array_add (x->source_ids,
+                     iku_source_key_dup_id (key, x->source_path,
+                                            iku_schema_get_sheet_name (g_ptr_array_index (x->schemas, i))));
+}
+
+static char *
+folded_name (const char *file_name)
+{
+  g_autofree char *folded = g_utf8_casefold (file_name, -1);
+  return g_utf8_normalize (folded, -1, G_NORMALIZE_NFC);
+}
+
+static gint
+compare_paths (gconstpointer a, gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The PDFs in the folder that carry one of this run's source ids but are none
+ * of the files this run makes (renamed or removed employees): listed, with one
+ * warning, and never deleted. Reads only the head of files named *.pdf. */
+static void
+find_stale (IkuExport *x)
+{
+  g_ptr_array_set_size (x->stale, 0);
+  if (x->source_ids == NULL)
+    return;
+  g_autoptr(GDir) dir = g_dir_open (x->folder, 0, NULL);
+  if (dir == NULL)
+    return;
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < x->source_ids->len; i++)
+    g_hash_table_add (ids, g_ptr_array_index (x->source_ids, i));
+  g_autoptr(GHashTable) planned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < x->n_outcomes; i++)
+    if (x->outcomes[i].file_name != NULL)
+      g_hash_table_add (planned, folded_name (x->outcomes[i].file_name));
+
+  guint n_scanned = 0;
+  gboolean too_many = FALSE;
+  const char *name;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *folded = folded_name (name);
+      if (folded == NULL || !g_str_has_suffix (folded, ".pdf") || g_hash_table_contains (planned, folded))
+        continue;
+      if (n_scanned++ == MAX_PDFS_SCANNED)
+        {
+          too_many = TRUE;
+          break;
+        }
+      g_autofree char *path = g_build_filename (x->folder, name, NULL);
+      g_autofree char *id = iku_source_dup_pdf_id (path);
+      if (id != NULL && g_hash_table_contains (ids, id))
+        g_ptr_array_add (x->stale, g_steal_pointer (&path));
+    }
+  if (too_many)
+    g_ptr_array_add (x->warnings, g_strdup_printf (
+        "Mappen »%s« har over %u PDF-filer; kun %u af dem er undersøgt for IKU'er, der ikke "
+        "længere hører til nogen i skemaet.", x->folder, MAX_PDFS_SCANNED, MAX_PDFS_SCANNED));
+  if (x->stale->len == 0)
+    return;
+  g_ptr_array_sort (x->stale, compare_paths);
+  g_autoptr(GString) list = g_string_new (NULL);
+  for (guint i = 0; i < x->stale->len; i++)
+    {
+      g_autofree char *base = g_path_get_basename (g_ptr_array_index (x->stale, i));
+      g_string_append_printf (list, "%s»%s«", i == 0 ? "" : ", ", base);
+    }
+  g_ptr_array_add (x->warnings, g_strdup_printf (
+      "Disse IKU'er hører ikke længere til nogen i skemaet: %s. De er ikke slettet; "
+      "slet eller flyt dem selv, hvis de er forældede.", list->str));
 }
 
 /* The write failures that concern the folder rather than one file. */
@@ -521,7 +706,7 @@ iku_export_run (IkuExport *x, GError **error)
   g_ptr_array_set_size (x->warnings, 0);
   collect_schema_warnings (x);
 
-  if (!check_folder (x->folder, error))
+  if (!prepare_settings (x, error) || !check_folder (x->folder, error))
     return FALSE;
 
   g_free (x->date);
@@ -530,9 +715,12 @@ iku_export_run (IkuExport *x, GError **error)
 
   g_autoptr(IkuFileNamer) namer = iku_file_namer_new ();
   plan_outcomes (x, namer);
+  load_source_ids (x, TRUE);
   run_workers (x);
   if (!g_atomic_int_get (&x->cancelled))
     export_extras (x, namer);
+  if (!g_atomic_int_get (&x->cancelled))
+    find_stale (x);
 
   guint n_employees = x->n_ikus;
   x->n_extra = 0;
@@ -613,6 +801,22 @@ iku_export_get_n_extra (const IkuExport *x)
 {
   g_return_val_if_fail (x != NULL, 0);
   return x->n_extra;
+}
+
+/**
+ * iku_export_get_stale:
+ *
+ * Returns: (transfer none): full paths of the IKUs in the folder from the same
+ * schema file and sheets that this run did not make, sorted; NULL-terminated.
+ * One warning lists them too.
+ */
+const char * const *
+iku_export_get_stale (const IkuExport *x, guint *n_stale)
+{
+  g_return_val_if_fail (x != NULL, NULL);
+  if (n_stale != NULL)
+    *n_stale = x->stale->len;
+  return (const char * const *) x->stale->pdata;
 }
 
 guint

@@ -7,6 +7,7 @@
 #include <glib.h>
 #include "iku-schema.h"
 #include "iku-resources.h"
+#include "iku-settings.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,8 @@ typedef enum {
   IKU_EXPORT_ERROR_RENDER,    /* one or more IKUs could not be made: their layout,
                                * font or PDF failed (the first failure was one of these) */
   IKU_EXPORT_ERROR_CANCELLED,
+  IKU_EXPORT_ERROR_SETTINGS,  /* the settings cannot be used (file name pattern,
+                               * logo, wording file); nothing was written */
 } IkuExportError;
 GQuark iku_export_error_quark (void);
 
@@ -47,6 +50,17 @@ guint            iku_export_get_n_schemas (const IkuExport *x);
 const IkuSchema *iku_export_get_schema    (const IkuExport *x,
                                            guint            index);
 
+/* The schema file the schemas came from (a system path; NULL: none, the
+ * default). Each IKU then records in its document info a source id: a keyed
+ * hash of the file's absolute path and the sheet name, never the path itself
+ * (iku-source.h; the user's key is made on the first run). After the run,
+ * iku_export_get_stale() lists the IKU PDFs in the folder with one of the
+ * run's source ids that the run did not write (renamed or removed employees);
+ * one warning "Disse IKU'er hører ikke længere til nogen i skemaet: …" lists
+ * them too. They are never deleted. */
+void       iku_export_set_source        (IkuExport  *x,
+                                         const char *schema_path);
+
 /* Number of rendering threads; 0 (the default) means one per core. With one,
  * every IKU is made on the thread that calls iku_export_run(), and the
  * progress function runs after each before the next one starts. */
@@ -63,6 +77,14 @@ void       iku_export_set_team_plan     (IkuExport *x,
 void       iku_export_set_combined      (IkuExport *x,
                                          gboolean   combined);
 
+/* Uses @s (copied) for the IKUs: the file name pattern, the organisation and
+ * logo in the header, the wording file over the built-in texts; its team plan
+ * and combined switches are set as iku_export_set_team_plan() and
+ * iku_export_set_combined() would. The folder is the one given to
+ * iku_export_new() (see iku_settings_resolve_folder()). */
+void       iku_export_set_settings      (IkuExport         *x,
+                                         const IkuSettings *s);
+
 /* Writes every IKU. Returns FALSE with @error when nothing could be done or some
  * IKUs failed; iku_export_get_written() still lists what was written. */
 gboolean   iku_export_run (IkuExport *x,
@@ -74,6 +96,10 @@ const char * const *iku_export_get_written  (const IkuExport *x,
 /* How many of the files written are not IKUs (the team plan, the combined
  * file); they come last in iku_export_get_written(). */
 guint      iku_export_get_n_extra (const IkuExport *x);
+/* Full paths of the stale IKUs of the last run, sorted; NULL-terminated. */
+const char * const *iku_export_get_stale (const IkuExport *x,
+                                          guint           *n_stale);
+
 /* The IKUs of the last run: one per employee of every schema, in order (the
  * team plans and the combined file are not among them). For each: the index
  * of its schema (iku_export_get_schema), the employee's index in that schema,
