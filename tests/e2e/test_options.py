@@ -7,10 +7,11 @@ XContainerWindowEventHandler exactly as the dialog does ("initialize", "ok",
 "back" as external events, and the page's own control events). Checks what the
 controls show, what lands in /org.ikuflet.Settings, and that a value the export
 would refuse (a bad pattern, a missing, unreadable or wrong-format logo or wording
-file, an unusable folder) is not saved. The real window, typing and clicks are in
-tests/gui/test_options_page.py.
+file, an unusable folder) is not saved; a setting an administrator locked
+(extension/make-preset.py --lock) is shown, cannot be edited and is left alone.
+The real window, typing and clicks are in tests/gui/test_options_page.py.
 
-Usage: test_options.py --oxt PATH/ikuflet.oxt
+Usage: test_options.py --oxt PATH/ikuflet.oxt --make-preset PATH/make-preset.py
 """
 
 import argparse
@@ -20,6 +21,7 @@ import shutil
 import sys
 import tempfile
 import struct
+import subprocess
 import unittest
 import zipfile
 import zlib
@@ -31,7 +33,7 @@ import uno  # noqa: E402  (after office: the office's own pyuno)
 from com.sun.star.awt import Rectangle, WindowDescriptor  # noqa: E402
 from com.sun.star.awt.WindowClass import TOP  # noqa: E402
 
-OXT = None
+OXT = MAKE_PRESET = None
 office = None
 work = None
 SETTINGS = "/org.ikuflet.Settings"
@@ -293,12 +295,57 @@ class OptionsPage(unittest.TestCase):
         self.assertEqual(read_settings()["Mappe"], folder)
 
 
+# Runs after OptionsPage (unittest takes the classes in name order): the preset it
+# installs stays in the profile, and OptionsPage rewrites Filnavn before each test.
+class PresetLocks(unittest.TestCase):
+    PATTERN = "{navn} (fastlagt af IT)"
+
+    @classmethod
+    def setUpClass(cls):
+        it = tempfile.mkdtemp(dir=work)
+        ini = os.path.join(it, "ikuflet.ini")
+        with open(ini, "w", encoding="utf-8") as f:
+            f.write("[ikuflet]\nFilnavn=%s\nOrganisation=Randers Kommune\n" % cls.PATTERN)
+        preset = os.path.join(it, "preset.oxt")
+        subprocess.run([sys.executable, MAKE_PRESET, ini, "--output", preset, "--lock", "Filnavn"],
+                       check=True, capture_output=True, timeout=60)
+        # A user-scope extension's data lies below the user's own layer, so its
+        # finalized value locks the Options page just as a shared preset does.
+        office.install_extension(preset)
+
+    def setUp(self):
+        self.page = Page()
+
+    def tearDown(self):
+        self.page.close()
+
+    def test_locked_setting_is_shown_but_not_editable(self):
+        self.page.event("initialize")
+        self.assertEqual(self.page.text("Pattern"), self.PATTERN)
+        self.assertFalse(self.page.enabled("Pattern"))
+        self.assertEqual(self.page.model("Preview").Label,
+                         "Eksempel: Anna Jensen (fastlagt af IT).pdf")
+        self.assertTrue(self.page.enabled("Organisation"))
+        self.assertTrue(self.page.enabled("FolderSub"))
+
+    def test_ok_saves_the_rest_and_leaves_the_locked_one(self):
+        self.page.event("initialize")
+        self.page.type("Organisation", "Randers Kommune, HR")
+        self.page.type("Pattern", "{navn}")   # as a macro could; the field is disabled
+        self.assertTrue(self.page.event("ok"))
+        saved = read_settings()
+        self.assertEqual(saved["Organisation"], "Randers Kommune, HR")
+        self.assertEqual(saved["Filnavn"], self.PATTERN)
+
+
 def main():
-    global OXT
+    global OXT, MAKE_PRESET
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--oxt", required=True)
+    parser.add_argument("--make-preset", required=True)
     args, rest = parser.parse_known_args()
     OXT = os.path.abspath(args.oxt)
+    MAKE_PRESET = os.path.abspath(args.make_preset)
     run_unittests(rest)
 
 
