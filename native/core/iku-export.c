@@ -259,24 +259,34 @@ date_of (const IkuExport *x, const IkuSchema *schema)
   return date != NULL ? date : x->date;
 }
 
-/* Lays out, renders and writes the IKU of outcome @index. */
-static void
-export_one (IkuExport *x, IkuPdfWriter *writer, guint index)
+/* Lays out the IKU of @out: its page count, and a warning for characters the
+ * font lacks; NULL with @out->error when it cannot be laid out. */
+static IkuLayout *
+lay_out (IkuExport *x, Outcome *out)
 {
-  Outcome *out = &x->outcomes[index];
-  const IkuEmployee *employee = iku_schema_get_employee (out->schema, out->employee);
-  const char *name = iku_employee_get_name (employee);
-
-  g_autoptr(IkuLayout) layout = iku_layout_new (out->schema, out->employee, date_of (x, out->schema),
-                                                wording_of (x), &out->error);
+  IkuLayout *layout = iku_layout_new (out->schema, out->employee, date_of (x, out->schema),
+                                      wording_of (x), &out->error);
   if (layout == NULL)
-    return;
+    return NULL;
   out->n_pages = iku_layout_get_n_pages (layout);
   const char *missing = iku_layout_get_missing_chars (layout);
   if (missing != NULL)
     out->warning = g_strdup_printf ("IKU'en for »%s« indeholder tegn, som skrifttypen ikke kan vise "
                                     "(%s); de står som �. Kontrollér teksten i skemaet.",
-                                    name, missing);
+                                    iku_employee_get_name (iku_schema_get_employee (out->schema,
+                                                                                    out->employee)),
+                                    missing);
+  return layout;
+}
+
+/* Lays out, renders and writes the IKU of outcome @index. */
+static void
+export_one (IkuExport *x, IkuPdfWriter *writer, guint index)
+{
+  Outcome *out = &x->outcomes[index];
+  g_autoptr(IkuLayout) layout = lay_out (x, out);
+  if (layout == NULL)
+    return;
   iku_pdf_writer_set_source_id (writer, x->source_ids != NULL
                                            ? g_ptr_array_index (x->source_ids, out->schema_index)
                                            : NULL);
@@ -784,6 +794,86 @@ iku_export_run (IkuExport *x, GError **error)
                    x->written->len, x->n_outcomes);
       return FALSE;
     }
+  return TRUE;
+}
+
+/* The check: one warning per employee left out for hidden rows, naming them
+ * (the export says only how many). */
+static void
+warn_hidden_names (IkuExport *x)
+{
+  for (guint s = 0; s < x->schemas->len; s++)
+    {
+      const IkuSchema *schema = g_ptr_array_index (x->schemas, s);
+      for (guint i = 0; i < iku_schema_get_n_hidden_skipped (schema); i++)
+        {
+          guint row = 0;
+          const char *name = iku_schema_get_hidden_skipped (schema, i, &row);
+          g_autofree char *where = x->schemas->len == 1
+                                     ? g_strdup_printf ("Række %u", row)
+                                     : g_strdup_printf ("Arket »%s«, række %u",
+                                                        iku_schema_get_sheet_name (schema), row);
+          g_ptr_array_add (x->warnings, g_strdup_printf (
+              "%s: »%s« står kun i skjulte eller bortfiltrerede rækker og får ingen IKU.",
+              where, name));
+        }
+    }
+}
+
+/**
+ * iku_export_check:
+ *
+ * The check before the deadline ("Tjek skemaet", CLI --check): does all an
+ * export does except writing. Afterwards iku_export_get_n_ikus() and the
+ * iku_export_get_iku_*() accessors tell who would get an IKU, under which
+ * file name, with how many pages (from the real layout; paths are NULL), and
+ * iku_export_get_warnings() has every warning the export would give — and,
+ * for employees left out for hidden rows, one per name —, also the IKUs that
+ * would be stale (iku_export_get_stale()). Writes nothing, not even a
+ * temporary file, and makes no key. Team plans and the combined file are not
+ * checked. Returns FALSE with @error only when the settings cannot be used.
+ */
+gboolean
+iku_export_check (IkuExport *x, GError **error)
+{
+  g_return_val_if_fail (x != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  clear_outcomes (x);
+  g_ptr_array_set_size (x->written, 0);
+  g_ptr_array_set_size (x->warnings, 0);
+  g_ptr_array_set_size (x->stale, 0);
+  x->n_extra = 0;
+  collect_schema_warnings (x);
+  warn_hidden_names (x);
+  if (!prepare_settings (x, error))
+    return FALSE;
+
+  g_free (x->date);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  x->date = iku_text_format_date (now);
+
+  g_autoptr(IkuFileNamer) namer = iku_file_namer_new ();
+  plan_outcomes (x, namer);
+  for (guint i = 0; i < x->n_ikus; i++)
+    {
+      Outcome *out = &x->outcomes[i];
+      g_autoptr(IkuLayout) layout = lay_out (x, out);
+      if (out->warning != NULL)
+        g_ptr_array_add (x->warnings, g_strdup (out->warning));
+      if (layout == NULL)
+        g_ptr_array_add (x->warnings, g_strdup_printf (
+            "IKU'en for »%s« kan ikke laves: %s",
+            iku_employee_get_name (iku_schema_get_employee (out->schema, out->employee)),
+            out->error->message));
+      if (x->progress != NULL && !x->progress (i + 1, x->n_ikus, x->progress_data))
+        {
+          g_set_error_literal (error, IKU_EXPORT_ERROR, IKU_EXPORT_ERROR_CANCELLED, "Afbrudt.");
+          return FALSE;
+        }
+    }
+  load_source_ids (x, FALSE);
+  find_stale (x);
   return TRUE;
 }
 

@@ -90,6 +90,20 @@ void       iku_export_set_settings      (IkuExport         *x,
 gboolean   iku_export_run (IkuExport *x,
                            GError   **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* The check before the deadline ("Tjek skemaet", CLI --check): everything an
+ * export does except writing anything (not even a temporary file; the user's
+ * key is not made either). Afterwards the iku_export_get_iku_*() accessors
+ * below tell who would get an IKU, its file name and its page count (from the
+ * real layout; the path is NULL), iku_export_get_warnings() has every
+ * warning: duplicate names, empty individual content, file-name collisions,
+ * characters the font lacks, IKUs that cannot be laid out, one per employee
+ * left out for hidden rows, and the IKUs that would be stale
+ * (iku_export_get_stale()). Team plans and the combined file are not checked.
+ * The progress function is called after each IKU and may cancel. FALSE with
+ * @error only when the settings cannot be used or it was cancelled. */
+gboolean   iku_export_check (IkuExport *x,
+                             GError   **error) G_GNUC_WARN_UNUSED_RESULT;
+
 /* Full paths of the files written, in employee order; NULL-terminated. */
 const char * const *iku_export_get_written  (const IkuExport *x,
                                              guint           *n_written);
