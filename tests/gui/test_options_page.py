@@ -3,9 +3,9 @@
 """ikuflet's page in Tools > Options as a leader uses it, in a real Calc window on
 a private Xvfb display: Tools > Options opened with real clicks on the menu, the
 tree opened at "LibreOffice Calc" and "ikuflet" clicked, the file name pattern
-typed with the real keyboard (xdotool), the preview line following it, OK clicked:
-the pattern is saved in /org.ikuflet.Settings. An invalid pattern is refused with a
-message and not saved.
+typed with the real keyboard (xdotool), the preview line following it, OK clicked;
+then the export names the PDFs on disk by that pattern. An invalid pattern is
+refused with a message, not saved, and the export keeps the old names.
 Screenshots of the page in Danish and in English are kept in --artifacts
 (options-page-da.png, options-page-en.png, options-page-invalid.png).
 
@@ -31,6 +31,7 @@ sys.path.insert(0, os.path.join(HERE, "..", "e2e"))
 from office import pv  # noqa: E402
 import uno  # noqa: E402  (after office: the office's own pyuno)
 import fixtures  # noqa: E402
+from fixtures import list_pdfs  # noqa: E402
 from screen import (ROLE_MENU, ROLE_PUSH_BUTTON, Session, centre, children, find,  # noqa: E402
                     run_tests, set_ui_language)
 
@@ -245,16 +246,23 @@ class OptionsPage(unittest.TestCase):
         finally:
             set_ui_language(office, old)
 
-    def test_pattern_typed_in_danish(self):
+    def test_pattern_typed_in_danish_names_the_pdfs(self):
         shown = self.run_page("da-DK", "{navn} - IKU {år}", "options-page-da.png")
         year = time.strftime("%Y")
         self.assertEqual(shown, "Eksempel: Anna Jensen - IKU %s.pdf" % year)
         self.assertEqual(settings()["Filnavn"], "{navn} - IKU {år}")
+        result = office.export(self.doc)
+        self.assertEqual(result["Error"], "")
+        self.assertEqual(list_pdfs(self.dir), ["Anna Andersen - IKU %s.pdf" % year,
+                                               "Bo Berg - IKU %s.pdf" % year])
 
-    def test_pattern_typed_in_english(self):
+    def test_pattern_typed_in_english_names_the_pdfs(self):
         shown = self.run_page("en-US", "{team} - {navn}", "options-page-en.png")
         self.assertTrue(shown.startswith("Example: ") and shown.endswith(" - Anna Jensen.pdf"), shown)
         self.assertEqual(settings()["Filnavn"], "{team} - {navn}")
+        office.export(self.doc)
+        self.assertEqual(list_pdfs(self.dir), ["%s - Anna Andersen.pdf" % TEAM,
+                                               "%s - Bo Berg.pdf" % TEAM])
 
     def test_invalid_pattern_is_refused(self):
         old = set_ui_language(office, "da-DK")
@@ -274,6 +282,8 @@ class OptionsPage(unittest.TestCase):
             set_ui_language(office, old)
         screen.wait_for(lambda: visible_top_window("Options") is None, "the dialog closed", 30)
         self.assertEqual(settings()["Filnavn"], "IKU - {navn}")
+        office.export(self.doc)
+        self.assertEqual(list_pdfs(self.dir), ["IKU - Anna Andersen.pdf", "IKU - Bo Berg.pdf"])
 
 
 def main():
