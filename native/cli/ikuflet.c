@@ -4,7 +4,9 @@
  * without LibreOffice. Exit codes: 0 written (warnings allowed), 1 input problem (the
  * schema, or the settings: file, logo, wording file, name pattern),
  * 2 wrong usage, 3 output could not be written, 4 IKUs could not be made
- * (their layout, font or PDF failed, or ikuflet's own files are missing). */
+ * (their layout, font or PDF failed, or ikuflet's own files are missing).
+ * --check writes nothing: 0 checked (warnings allowed), 1 input problem,
+ * 2 wrong usage, 3 the folder cannot take the IKUs. */
 #include "iku-cli-check.h"
 #include "iku-cli-platform.h"
 #include "iku-cli-report.h"
@@ -87,10 +89,11 @@ parse (int argc, char **argv, Options *o, GError **error)
     { "samlet", 0, 0, G_OPTION_ARG_NONE, &o->combined,
       "Saml også alle IKU'erne i én fil til udskrift: »IKU'er samlet.pdf«", NULL },
     { "all-rows", 0, 0, G_OPTION_ARG_NONE, &o->all_rows,
-      "Lav også IKU'er for medarbejdere i skjulte eller bortfiltrerede rækker", NULL },
+      "Lav også IKU'er for medarbejdere, hvis navn kun står i skjulte eller bortfiltrerede "
+      "rækker (uden: de springes over, og rapporten siger hvor mange)", NULL },
     { "check", 0, 0, G_OPTION_ARG_NONE, &o->check,
-      "Tjek skemaet uden at gemme noget: hvem der får en IKU (filnavn og antal sider) og alle "
-      "bemærkninger", NULL },
+      "Tjek skemaet uden at gemme noget: hvem der får en IKU (filnavn og antal sider), alle "
+      "bemærkninger, og IKU'er i mappen, der ikke længere hører til nogen", NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o->version, "Vis versionen", NULL },
     /* For benchmarks (tests/bench): how many IKUs are made at once. */
     { "threads", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &o->threads,
@@ -106,7 +109,16 @@ parse (int argc, char **argv, Options *o, GError **error)
   g_option_context_set_description (context,
       "Afslutningskoder: 0 IKU'erne er gemt (evt. med bemærkninger), 1 problem med skemaet\n"
       "eller indstillingerne (filen, logoet, teksterne eller filnavnet), 2 forkert brug, 3 IKU'erne kunne ikke gemmes, 4 IKU'erne kunne ikke laves (for langt\n"
-      "indhold, eller ikuflets egne filer mangler).");
+      "indhold, eller ikuflets egne filer mangler).\n"
+      "Med --check gemmes intet (heller ikke mappen eller midlertidige filer): 0 skemaet er\n"
+      "tjekket (evt. med bemærkninger), 1 problem med skemaet eller indstillingerne, 2 forkert\n"
+      "brug, 3 IKU'erne ville ikke kunne gemmes i mappen. --check --json tilføjer \"check\":\n"
+      "{\"folder\", \"ikus\": [{\"sheet\", \"team\", \"name\", \"row\", \"file\", \"pages\"}], \"stale\"}.\n"
+      "Skjulte og bortfiltrerede rækker: en medarbejder springes over, når alle rækker med\n"
+      "navnet er skjult; deres fortsættelsesrækker og alt teamindhold tæller altid med.\n"
+      "Hver IKU bærer et id for skemafil og ark (en nøgle-hash, aldrig stien); efter\n"
+      "eksporten nævnes IKU'er i mappen fra samme skema og ark, som ingen medarbejder har\n"
+      "længere. De slettes aldrig.");
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_add_main_entries (context, iku_cli_settings_entries (o->settings), NULL);
   /* GOption's own messages are English without GLib's translations: say it in
