@@ -426,26 +426,49 @@ compare_cells (gconstpointer a, gconstpointer b)
   return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+static gint
+compare_merges (gconstpointer a, gconstpointer b)
+{
+  const Merge *x = a, *y = b;
+  if (x->row != y->row)
+    return x->row < y->row ? -1 : 1;
+  return x->col < y->col ? -1 : x->col > y->col;
+}
+
+static gint
+compare_rows (gconstpointer a, gconstpointer b)
+{
+  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
+  return x < y ? -1 : (x > y);
+}
+
 /* Gives the kept cells to the builder, row by row; of two cells at one
- * position the later one counts. */
+ * position the later one counts. The merged areas are given in row order as
+ * the rows are reached, as the builder follows them (an area is known from
+ * its first row on, as in an .ods). */
 static gboolean
 feed_builder (SheetWalk *w, IkuBookBuilder *builder, GError **error)
 {
-  for (guint i = 0; i < w->merges->len; i++)
-    {
-      const Merge *m = &g_array_index (w->merges, Merge, i);
-      if (!iku_book_builder_add_merge (builder, m->row, m->col, m->n_rows, m->n_cols, error))
-        return FALSE;
-    }
+  /* Sorted, so that the grid's hidden ranges grow at their end. */
+  g_array_sort (w->hidden_rows, compare_rows);
   for (guint i = 0; i < w->hidden_rows->len; i++)
     iku_book_builder_hide_row_at (builder, g_array_index (w->hidden_rows, guint64, i));
 
+  g_array_sort (w->merges, compare_merges);
   g_array_sort (w->cells, compare_cells);
+  guint next_merge = 0;
   guint64 row = 0;  /* the builder's position */
   guint i = 0;
   while (i < w->cells->len)
     {
       guint64 this_row = g_array_index (w->cells, SheetCell, i).row;
+      for (; next_merge < w->merges->len
+             && g_array_index (w->merges, Merge, next_merge).row <= this_row; next_merge++)
+        {
+          const Merge *m = &g_array_index (w->merges, Merge, next_merge);
+          if (!iku_book_builder_add_merge (builder, m->row, m->col, m->n_rows, m->n_cols, error))
+            return FALSE;
+        }
       if (this_row > row)
         {
           iku_book_builder_start_row (builder, this_row - row);
