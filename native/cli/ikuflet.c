@@ -4,7 +4,10 @@
  * LibreOffice. Exit codes: 0 written (warnings allowed), 1 input problem (the
  * schema, or the settings: file, logo, wording file, name pattern),
  * 2 wrong usage, 3 output could not be written, 4 IKUs could not be made
- * (their layout, font or PDF failed, or ikuflet's own files are missing). */
+ * (their layout, font or PDF failed, or ikuflet's own files are missing).
+ * --check writes nothing: 0 checked (warnings allowed), 1 input problem,
+ * 2 wrong usage, 3 the folder cannot take the IKUs. */
+#include "iku-cli-check.h"
 #include "iku-cli-platform.h"
 #include "iku-cli-report.h"
 #include "iku-cli-settings.h"
@@ -35,6 +38,7 @@ typedef struct
   gboolean team_plan;
   gboolean combined;
   gboolean all_rows;
+  gboolean check;
   int      threads;   /* hidden --threads: 0 means one per core */
   char   **files;
   IkuCliSettings *settings;
@@ -85,7 +89,11 @@ parse (int argc, char **argv, Options *o, GError **error)
     { "samlet", 0, 0, G_OPTION_ARG_NONE, &o->combined,
       "Saml også alle IKU'erne i én fil til udskrift: »IKU'er samlet.pdf«", NULL },
     { "all-rows", 0, 0, G_OPTION_ARG_NONE, &o->all_rows,
-      "Lav også IKU'er for medarbejdere i skjulte eller bortfiltrerede rækker", NULL },
+      "Lav også IKU'er for medarbejdere, hvis navn kun står i skjulte eller bortfiltrerede "
+      "rækker (uden: de springes over, og rapporten siger hvor mange)", NULL },
+    { "check", 0, 0, G_OPTION_ARG_NONE, &o->check,
+      "Tjek skemaet uden at gemme noget: hvem der får en IKU (filnavn og antal sider), alle "
+      "bemærkninger, og IKU'er i mappen, der ikke længere hører til nogen", NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o->version, "Vis versionen", NULL },
     /* For benchmarks (tests/bench): how many IKUs are made at once. */
     { "threads", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &o->threads,
@@ -100,7 +108,16 @@ parse (int argc, char **argv, Options *o, GError **error)
   g_option_context_set_description (context,
       "Afslutningskoder: 0 IKU'erne er gemt (evt. med bemærkninger), 1 problem med skemaet\n"
       "eller indstillingerne (filen, logoet, teksterne eller filnavnet), 2 forkert brug, 3 IKU'erne kunne ikke gemmes, 4 IKU'erne kunne ikke laves (for langt\n"
-      "indhold, eller ikuflets egne filer mangler).");
+      "indhold, eller ikuflets egne filer mangler).\n"
+      "Med --check gemmes intet (heller ikke mappen eller midlertidige filer): 0 skemaet er\n"
+      "tjekket (evt. med bemærkninger), 1 problem med skemaet eller indstillingerne, 2 forkert\n"
+      "brug, 3 IKU'erne ville ikke kunne gemmes i mappen. --check --json tilføjer \"check\":\n"
+      "{\"folder\", \"ikus\": [{\"sheet\", \"team\", \"name\", \"row\", \"file\", \"pages\"}], \"stale\"}.\n"
+      "Skjulte og bortfiltrerede rækker: en medarbejder springes over, når alle rækker med\n"
+      "navnet er skjult; deres fortsættelsesrækker og alt teamindhold tæller altid med.\n"
+      "Hver IKU bærer et id for skemafil og ark (en nøgle-hash, aldrig stien); efter\n"
+      "eksporten nævnes IKU'er i mappen fra samme skema og ark, som ingen medarbejder har\n"
+      "længere. De slettes aldrig.");
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_add_main_entries (context, iku_cli_settings_entries (o->settings), NULL);
   /* GOption's own messages are English without GLib's translations: say it in
@@ -142,6 +159,31 @@ asks_for_json (int argc, char **argv)
     if (strcmp (argv[i], "--json") == 0)
       return TRUE;
   return FALSE;
+}
+
+/* --check: the export's every step but writing; nothing is made on disk, not
+ * even the folder. Exit 0 when checked (warnings allowed), 1 when the settings
+ * cannot be used, 3 when the IKUs could not be saved in the folder. */
+static int
+run_check (const Options *o, const IkuSchema *schema, const IkuResources *res,
+           const IkuSettings *settings, const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *schema_dir = g_path_get_dirname (path);
+  g_autofree char *folder = iku_cli_check_dup_folder (settings, schema_dir, o->out_dir, &error);
+  if (folder == NULL)
+    return finish (o, EXIT_OUTPUT, NULL, NULL, 0, NULL, error->message);
+  g_autoptr(IkuExport) x = iku_export_new (schema, res, folder);
+  iku_export_set_source (x, path);
+  iku_export_set_settings (x, settings);
+  if (!iku_export_check (x, &error))
+    return finish (o, EXIT_INPUT, folder, NULL, 0, iku_export_get_warnings (x, NULL), error->message);
+  g_autofree char *problem = iku_cli_check_dup_folder_problem (folder);
+  g_autofree char *report = o->json ? iku_cli_check_to_json (x, folder, problem)
+                                    : iku_cli_check_to_text (x, folder, problem);
+  fputs (report, stdout);
+  fflush (stdout);
+  return problem != NULL ? EXIT_OUTPUT : EXIT_WRITTEN;
 }
 
 int
@@ -212,6 +254,13 @@ main (int argc, char **argv)
       return code;
     }
 
+  if (o.check)
+    {
+      code = run_check (&o, schema, res, settings, path);
+      options_clear (&o);
+      return code;
+    }
+
   /* --out goes before the settings' Mappe. */
   g_autofree char *schema_dir = g_path_get_dirname (path);
   g_autofree char *folder = o.out_dir != NULL ? g_strdup (o.out_dir)
@@ -233,6 +282,7 @@ main (int argc, char **argv)
 
   g_autoptr(IkuExport) x = iku_export_new (schema, res, folder);
   iku_export_set_threads (x, (guint) o.threads);
+  iku_export_set_source (x, path);
   iku_export_set_settings (x, settings);
   gboolean ok = iku_export_run (x, &error);
   code = finish (&o, ok ? EXIT_WRITTEN

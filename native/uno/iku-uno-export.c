@@ -115,6 +115,16 @@ copy_strv (GPtrArray          *to,
     g_ptr_array_add (to, g_strdup (strv[i]));
 }
 
+static guint
+count_employees (const GPtrArray *schemas)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < schemas->len; i++)
+    n += iku_schema_get_n_employees (g_ptr_array_index (schemas, i));
+  return n;
+}
+
 /* A paragraph of the message, kept in the report too. */
 static void
 add_detail (IkuUnoUi     *ui,
@@ -204,13 +214,35 @@ read_schemas (const IkuBook             *book,
     {
       guint index = g_array_index (indices, guint, i);
       const IkuGrid *grid = iku_book_get_sheet (book, index);
+      g_autoptr(GError) sheet_error = NULL;
       IkuSchema *schema = request->command == IKU_UNO_COMMAND_SELECTION
-        ? read_selected_schema (grid, index, view, ui, report, error)
-        : iku_schema_new_from_grid (grid, error);
+        ? read_selected_schema (grid, index, view, ui, report, &sheet_error)
+        : iku_schema_new_from_grid (grid, &sheet_error);
 
-      if (schema == NULL)
-        return NULL;
-      g_ptr_array_add (schemas, schema);
+      if (schema != NULL)
+        g_ptr_array_add (schemas, schema);
+      else if (request->command != IKU_UNO_COMMAND_ALL_TEAMS || indices->len == 1)
+        {
+          g_propagate_error (error, g_steal_pointer (&sheet_error));
+          return NULL;
+        }
+      else if (sheet_error->domain == IKU_SCHEMA_ERROR)
+        /* All teams: a sheet without employees is told, and the others go on. */
+        g_ptr_array_add (report->warnings,
+                         g_strdup_printf ("Arket »%s« er sprunget over: %s",
+                                          iku_grid_get_sheet_name (grid), sheet_error->message));
+      else
+        {
+          g_propagate_error (error, g_steal_pointer (&sheet_error));
+          return NULL;
+        }
+    }
+  if (schemas->len == 0)
+    {
+      g_set_error_literal (error, IKU_SCHEMA_ERROR, IKU_SCHEMA_ERROR_NO_EMPLOYEES,
+                           "Ingen af regnearkets skemaark har medarbejdere, der kan laves IKU'er "
+                           "til; se bemærkningerne om hvert ark.");
+      return NULL;
     }
   return g_steal_pointer (&schemas);
 }
@@ -279,23 +311,32 @@ run (uno_Interface             *context,
   tell_sheets (ui, report, schemas);
   schema = g_ptr_array_index (schemas, 0);
 
-  folder = request->folder != NULL ? g_strdup (request->folder)
-                                   : iku_uno_document_dup_folder (model, lang, error);
+  /* The settings before the folder: a logo or pattern that cannot be used is
+   * told before the document is saved or a subfolder made. */
+  g_autoptr(IkuSettings) settings = iku_uno_settings_read (context);
+  if (!iku_settings_validate (settings, error))
+    return FALSE;
+  if (request->folder != NULL)
+    folder = g_strdup (request->folder);
+  else
+    {
+      g_autofree char *beside = iku_uno_document_dup_folder (model, lang, error);
+      folder = beside != NULL ? iku_settings_resolve_folder (settings, beside, error) : NULL;
+    }
   if (folder == NULL)
     return FALSE;
   *folder_out = g_strdup (folder);
 
   export = iku_export_new (schema, res, folder);
+  for (guint i = 1; i < schemas->len; i++)
+    iku_export_add_schema (export, g_ptr_array_index (schemas, i));
   iku_export_set_progress_func (export, on_progress, ui);
-  IkuUnoSettings settings;
-  iku_uno_settings_read (context, &settings);
-  iku_export_set_team_plan (export, request->team_plan == IKU_UNO_CHOICE_SETTING
-                                      ? settings.team_plan
-                                      : request->team_plan == IKU_UNO_CHOICE_ON);
-  iku_export_set_combined (export, request->combined == IKU_UNO_CHOICE_SETTING
-                                     ? settings.combined
-                                     : request->combined == IKU_UNO_CHOICE_ON);
-  iku_uno_ui_progress_start (ui, iku_schema_get_n_employees (schema));
+  iku_export_set_settings (export, settings);
+  if (request->team_plan != IKU_UNO_CHOICE_SETTING)
+    iku_export_set_team_plan (export, request->team_plan == IKU_UNO_CHOICE_ON);
+  if (request->combined != IKU_UNO_CHOICE_SETTING)
+    iku_export_set_combined (export, request->combined == IKU_UNO_CHOICE_ON);
+  iku_uno_ui_progress_start (ui, count_employees (schemas));
   ok = iku_export_run (export, error);
   iku_uno_ui_progress_end (ui);
 

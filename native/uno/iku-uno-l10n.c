@@ -93,21 +93,12 @@ static const IkuUnoText texts[IKU_UNO_N_TEXTS] = {
   [IKU_UNO_TEXT_CANCEL] = {
     "Annuller",
     "Cancel" },
-  [IKU_UNO_TEXT_SKIPPED_ONE] = {
-    "1 medarbejder i skjulte eller filtrerede rækker er sprunget over.",
-    "1 employee in hidden or filtered rows was skipped." },
-  [IKU_UNO_TEXT_SKIPPED_MANY] = {
-    "%1 medarbejdere i skjulte eller filtrerede rækker er sprunget over.",
-    "%1 employees in hidden or filtered rows were skipped." },
   [IKU_UNO_TEXT_UNSELECTED_ONE] = {
     "1 medarbejder uden for markeringen er ikke med.",
     "1 employee outside the selection was left out." },
   [IKU_UNO_TEXT_UNSELECTED_MANY] = {
     "%1 medarbejdere uden for markeringen er ikke med.",
     "%1 employees outside the selection were left out." },
-  [IKU_UNO_TEXT_STALE] = {
-    "Disse IKU'er hører ikke længere til nogen i skemaet (de er ikke slettet):\n%1",
-    "These IKUs no longer belong to anyone in the schema (they have not been deleted):\n%1" },
 };
 
 IkuUnoLang

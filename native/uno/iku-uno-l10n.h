@@ -38,11 +38,8 @@ typedef enum {
   IKU_UNO_TEXT_PICK_PROMPT,      /* %1: the active sheet's name */
   IKU_UNO_TEXT_OK,
   IKU_UNO_TEXT_CANCEL,
-  IKU_UNO_TEXT_SKIPPED_ONE,      /* one employee in hidden or filtered rows */
-  IKU_UNO_TEXT_SKIPPED_MANY,     /* %1: count */
   IKU_UNO_TEXT_UNSELECTED_ONE,   /* one employee outside the selection */
   IKU_UNO_TEXT_UNSELECTED_MANY,  /* %1: count */
-  IKU_UNO_TEXT_STALE,            /* %1: the list of files, one "• name" a line */
   IKU_UNO_N_TEXTS
 } IkuUnoTextId;
 

@@ -134,6 +134,48 @@ FILTER_ROWS = [
 ]
 
 
+class TestAllTeams(CommandCase):
+    def test_every_schema_sheet_in_one_run(self):
+        result = office.export(self.load_teams(active="Noter"),
+                               extra=[nv("Command", "all-teams")])
+        self.assertEqual(result["Error"], "")
+        self.assertEqual(result["Sheets"], ["Team Nord", "Team Syd"])
+        self.assertEqual(list_pdfs(self.dir), team_pdfs("Team Nord", "Team Syd"))
+        self.assertIn("Fra arkene »Team Nord« (team: Hjemmeplejen Nord), »Team Syd« "
+                      "(team: Hjemmeplejen Syd).", result["Details"])
+        self.assertFalse(any("aktive ark" in w for w in result["Warnings"]), result["Warnings"])
+        self.assertIn("Hjemmeplejen Syd",
+                      pdf_text(os.path.join(self.dir, pdf_name("Dorte Dam"))))
+        self.assertIn("Nordens fokus",
+                      pdf_text(os.path.join(self.dir, pdf_name("Bo Berg"))))
+
+    def test_collision_across_sheets_gives_both_and_warns(self):
+        result = office.export(self.load_teams(same_name="Eva Eriksen"),
+                               extra=[nv("Command", "all-teams")])
+        self.assertEqual(result["Error"], "")
+        self.assertIn(pdf_name("Eva Eriksen"), list_pdfs(self.dir))
+        self.assertIn("IKU - Eva Eriksen (2).pdf", list_pdfs(self.dir))
+        first = pdf_text(os.path.join(self.dir, pdf_name("Eva Eriksen")))
+        second = pdf_text(os.path.join(self.dir, "IKU - Eva Eriksen (2).pdf"))
+        self.assertIn("Fælles navn i Team Nord", first)
+        self.assertIn("Fælles navn i Team Syd", second)
+        collision = [w for w in result["Warnings"] if "Eva Eriksen" in w]
+        self.assertTrue(collision, result["Warnings"])
+        self.assertTrue(any("Team Nord" in w and "Team Syd" in w for w in collision), collision)
+
+    def test_sheet_without_employees_is_told_and_skipped(self):
+        path = os.path.join(self.dir, "teams.ods")
+        fixtures.make_teams_workbook(office, path)
+        doc = office.load(path)
+        doc.Sheets.insertNewByName("Team Tom", 3)
+        fixtures.set_cells(doc.Sheets.getByName("Team Tom"), 0, [fixtures.HEADERS])
+        result = office.export(doc, extra=[nv("Command", "all-teams")])
+        self.assertEqual(result["Error"], "")
+        self.assertEqual(result["Sheets"], ["Team Nord", "Team Syd"])
+        self.assertTrue(any(w.startswith("Arket »Team Tom« er sprunget over") for w in
+                            result["Warnings"]), result["Warnings"])
+
+
 class TestHiddenRows(CommandCase):
     def load_schema(self):
         path = os.path.join(self.dir, "skema.ods")

@@ -185,9 +185,15 @@ class Preset(unittest.TestCase):
         result = office.export(document=doc, interactive=False)
         doc.close(True)
         self.assertEqual(result["Error"], "")
-        written = [os.path.basename(p) for p in result["Written"]]
-        self.assertEqual(written[-1], COMBINED)                    # Samlet=true from the preset
-        self.assertEqual(len(written), len(fixtures.EXPECTED) + 1)
+        # Mappe: the subfolder beside the schema; Filnavn: the preset's pattern;
+        # Samlet: the combined file too.
+        sub = os.path.join(folder, SUBFOLDER)
+        self.assertEqual({os.path.dirname(p) for p in result["Written"]}, {sub})
+        year = fixtures.DATE_SHOWN[-4:]
+        self.assertEqual([os.path.basename(p) for p in result["Written"]],
+                         ["IKU %s - %s.pdf" % (year, n) for n in fixtures.EXPECTED] + [COMBINED])
+        self.assertEqual(sorted(os.listdir(sub)), sorted(os.path.basename(p)
+                                                         for p in result["Written"]))
 
     def test_04_system_installation_untouched(self):
         self.assertEqual(listing(system_store), system_before)
