@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
- * ikuflet [--out DIR] [--json] [--date TEXT] [--settings FILE] ... SKEMA.ods
- * Reads a competence schema (.ods) and writes one IKU PDF per employee, without
- * LibreOffice. Exit codes: 0 written (warnings allowed), 1 input problem (the
+ * ikuflet [--out DIR] [--json] [--date TEXT] [--settings FILE] ... SKEMA.{ods,xlsx,xlsm}
+ * Reads a competence schema (.ods, .xlsx, .xlsm) and writes one IKU PDF per employee,
+ * without LibreOffice. Exit codes: 0 written (warnings allowed), 1 input problem (the
  * schema, or the settings: file, logo, wording file, name pattern),
  * 2 wrong usage, 3 output could not be written, 4 IKUs could not be made
  * (their layout, font or PDF failed, or ikuflet's own files are missing).
@@ -13,7 +13,7 @@
 #include "iku-cli-report.h"
 #include "iku-cli-settings.h"
 #include "iku-export.h"
-#include "iku-ods.h"
+#include "iku-book-read.h"
 #include "iku-schema.h"
 #include "iku-system-error.h"
 
@@ -105,13 +105,14 @@ parse (int argc, char **argv, Options *o, GError **error)
     /* For benchmarks (tests/bench): how many IKUs are made at once. */
     { "threads", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &o->threads,
       "Antal tråde (0: én pr. kerne)", "N" },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->files, NULL, "SKEMA.ods" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->files, NULL, "SKEMA.{ods,xlsx,xlsm}" },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_option_context_set_summary (context,
       "Laver én IKU (individuel kompetenceudviklingsplan) som PDF for hver medarbejder i\n"
-      "et fælles kompetenceskema (.ods). IKU'erne gemmes som »IKU - <navn>.pdf«.");
+      "et fælles kompetenceskema (.ods, .xlsx eller .xlsm). IKU'erne gemmes som\n"
+      "»IKU - <navn>.pdf«.");
   g_option_context_set_description (context,
       "Afslutningskoder: 0 IKU'erne er gemt (evt. med bemærkninger), 1 problem med skemaet\n"
       "eller indstillingerne (filen, logoet, teksterne eller filnavnet), 2 forkert brug, 3 IKU'erne kunne ikke gemmes, 4 IKU'erne kunne ikke laves (for langt\n"
@@ -152,7 +153,7 @@ parse (int argc, char **argv, Options *o, GError **error)
   if (o->files == NULL || g_strv_length (o->files) != 1)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           "Angiv præcis ét kompetenceskema (.ods). Skriv »ikuflet --help« for at se hvordan.");
+                           "Angiv præcis ét kompetenceskema (.ods, .xlsx eller .xlsm). Skriv »ikuflet --help« for at se hvordan.");
       return FALSE;
     }
   return TRUE;
@@ -258,7 +259,7 @@ main (int argc, char **argv)
     }
 
   const char *path = o.files[0];
-  g_autoptr(IkuBook) book = iku_ods_read_file (path, &error);
+  g_autoptr(IkuBook) book = iku_book_read_file (path, &error);
   g_autoptr(GPtrArray) read_warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) schemas = book == NULL ? NULL
     : iku_cli_schemas_read (book, o.all_sheets,
