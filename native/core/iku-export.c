@@ -40,6 +40,7 @@ struct _IkuExport
   gboolean            combined;
   IkuSettings        *settings;
   IkuWording         *wording;     /* the override, or NULL for the built-in one */
+  IkuLogo            *logo;        /* the settings' logo, checked, or NULL */
   IkuExportProgressFunc progress;
   gpointer            progress_data;
 
@@ -105,6 +106,7 @@ iku_export_free (IkuExport *x)
   g_free (x->date);
   iku_settings_free (x->settings);
   iku_wording_free (x->wording);
+  iku_logo_unref (x->logo);
   g_ptr_array_unref (x->written);
   g_ptr_array_unref (x->warnings);
   g_ptr_array_unref (x->stale);
@@ -207,13 +209,14 @@ wording_of (const IkuExport *x)
   return x->wording != NULL ? x->wording : iku_resources_get_wording (x->res);
 }
 
-/* Loads what the settings name (the wording file) and checks the pattern,
- * before anything is written. */
+/* Loads what the settings name (the wording file, the logo) and checks the
+ * pattern, before anything is written. */
 static gboolean
 prepare_settings (IkuExport *x, GError **error)
 {
   g_autoptr(GError) local = NULL;
   g_clear_pointer (&x->wording, iku_wording_free);
+  g_clear_pointer (&x->logo, iku_logo_unref);
   if (!iku_name_pattern_check (iku_settings_get_name_pattern (x->settings), &local))
     {
       g_set_error_literal (error, IKU_EXPORT_ERROR, IKU_EXPORT_ERROR_SETTINGS, local->message);
@@ -224,6 +227,16 @@ prepare_settings (IkuExport *x, GError **error)
     {
       x->wording = iku_wording_new_override (iku_resources_get_wording (x->res), texts, &local);
       if (x->wording == NULL)
+        {
+          g_set_error_literal (error, IKU_EXPORT_ERROR, IKU_EXPORT_ERROR_SETTINGS, local->message);
+          return FALSE;
+        }
+    }
+  const char *logo = iku_settings_get_logo (x->settings);
+  if (logo != NULL)
+    {
+      x->logo = iku_logo_new_from_file (logo, &local);
+      if (x->logo == NULL)
         {
           g_set_error_literal (error, IKU_EXPORT_ERROR, IKU_EXPORT_ERROR_SETTINGS, local->message);
           return FALSE;
@@ -264,8 +277,10 @@ date_of (const IkuExport *x, const IkuSchema *schema)
 static IkuLayout *
 lay_out (IkuExport *x, Outcome *out)
 {
-  IkuLayout *layout = iku_layout_new (out->schema, out->employee, date_of (x, out->schema),
-                                      wording_of (x), &out->error);
+  IkuLayout *layout = iku_layout_new_with_header (out->schema, out->employee,
+                                                  date_of (x, out->schema), wording_of (x),
+                                                  iku_settings_get_organisation (x->settings),
+                                                  x->logo, &out->error);
   if (layout == NULL)
     return NULL;
   out->n_pages = iku_layout_get_n_pages (layout);
@@ -412,7 +427,10 @@ render_combined (IkuExport *x, IkuPdfWriter *writer, GError **error)
     {
       /* An IKU that cannot be laid out is reported as its own outcome. */
       const Outcome *o = &x->outcomes[i];
-      IkuLayout *layout = iku_layout_new (o->schema, o->employee, date_of (x, o->schema), wording, NULL);
+      IkuLayout *layout = iku_layout_new_with_header (o->schema, o->employee, date_of (x, o->schema),
+                                                      wording,
+                                                      iku_settings_get_organisation (x->settings),
+                                                      x->logo, NULL);
       if (layout != NULL)
         g_ptr_array_add (layouts, layout);
     }
@@ -447,9 +465,9 @@ export_extra (IkuExport *x, Outcome *out)
     pdf = render_combined (x, writer, &out->error);
   else
     {
-      g_autoptr(IkuLayout) layout = iku_layout_new_team_plan (out->schema, date_of (x, out->schema),
-                                                              wording_of (x),
-                                                              &out->error);
+      g_autoptr(IkuLayout) layout = iku_layout_new_team_plan_with_header (
+          out->schema, date_of (x, out->schema), wording_of (x),
+          iku_settings_get_organisation (x->settings), x->logo, &out->error);
       if (layout == NULL)
         return;
       out->n_pages = iku_layout_get_n_pages (layout);
