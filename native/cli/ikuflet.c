@@ -9,6 +9,7 @@
  * 2 wrong usage, 3 the folder cannot take the IKUs. */
 #include "iku-cli-check.h"
 #include "iku-cli-platform.h"
+#include "iku-cli-schemas.h"
 #include "iku-cli-report.h"
 #include "iku-cli-settings.h"
 #include "iku-export.h"
@@ -39,6 +40,8 @@ typedef struct
   gboolean combined;
   gboolean all_rows;
   gboolean check;
+  gboolean all_sheets;
+  char    *source_line;  /* the plain report's first line: the sheets read */
   int      threads;   /* hidden --threads: 0 means one per core */
   char   **files;
   IkuCliSettings *settings;
@@ -50,6 +53,7 @@ options_clear (Options *o)
   g_free (o->out_dir);
   g_free (o->date);
   g_strfreev (o->files);
+  g_free (o->source_line);
   iku_cli_settings_free (o->settings);
 }
 
@@ -57,7 +61,7 @@ static int
 finish (const Options *o, int code, const char *folder, const char * const *written,
         guint n_extra, const char * const *warnings, const char *error)
 {
-  IkuCliReport report = { written, warnings, error, folder, n_extra };
+  IkuCliReport report = { written, warnings, error, folder, n_extra, o->source_line };
   g_autofree char *problems = iku_cli_report_problems (&report);
   if (o->json)
     {
@@ -91,6 +95,9 @@ parse (int argc, char **argv, Options *o, GError **error)
     { "all-rows", 0, 0, G_OPTION_ARG_NONE, &o->all_rows,
       "Lav også IKU'er for medarbejdere, hvis navn kun står i skjulte eller bortfiltrerede "
       "rækker (uden: de springes over, og rapporten siger hvor mange)", NULL },
+    { "all-sheets", 0, 0, G_OPTION_ARG_NONE, &o->all_sheets,
+      "Lav IKU'er for alle ark med et kompetenceskema (alle teams) i én kørsel; samme navn på to "
+      "ark giver » (2)« og en bemærkning", NULL },
     { "check", 0, 0, G_OPTION_ARG_NONE, &o->check,
       "Tjek skemaet uden at gemme noget: hvem der får en IKU (filnavn og antal sider), alle "
       "bemærkninger, og IKU'er i mappen, der ikke længere hører til nogen", NULL },
@@ -165,8 +172,32 @@ asks_for_json (int argc, char **argv)
 /* --check: the export's every step but writing; nothing is made on disk, not
  * even the folder. Exit 0 when checked (warnings allowed), 1 when the settings
  * cannot be used, 3 when the IKUs could not be saved in the folder. */
+/* The export of every schema read, into @folder. */
+static IkuExport *
+new_export (GPtrArray *schemas, const IkuResources *res, const char *folder, const char *path,
+            const IkuSettings *settings)
+{
+  IkuExport *x = iku_export_new (g_ptr_array_index (schemas, 0), res, folder);
+  for (guint i = 1; i < schemas->len; i++)
+    iku_export_add_schema (x, g_ptr_array_index (schemas, i));
+  iku_export_set_source (x, path);
+  iku_export_set_settings (x, settings);
+  return x;
+}
+
+/* The warnings of reading the sheets, then the export's. (transfer full) */
+static GStrv
+dup_warnings (GPtrArray *read_warnings, const IkuExport *x)
+{
+  g_autoptr(GStrvBuilder) all = g_strv_builder_new ();
+  for (guint i = 0; i < read_warnings->len; i++)
+    g_strv_builder_add (all, g_ptr_array_index (read_warnings, i));
+  g_strv_builder_addv (all, (const char **) iku_export_get_warnings (x, NULL));
+  return g_strv_builder_end (all);
+}
+
 static int
-run_check (const Options *o, const IkuSchema *schema, const IkuResources *res,
+run_check (const Options *o, GPtrArray *schemas, GPtrArray *read_warnings, const IkuResources *res,
            const IkuSettings *settings, const char *path)
 {
   g_autoptr(GError) error = NULL;
@@ -174,14 +205,14 @@ run_check (const Options *o, const IkuSchema *schema, const IkuResources *res,
   g_autofree char *folder = iku_cli_check_dup_folder (settings, schema_dir, o->out_dir, &error);
   if (folder == NULL)
     return finish (o, EXIT_OUTPUT, NULL, NULL, 0, NULL, error->message);
-  g_autoptr(IkuExport) x = iku_export_new (schema, res, folder);
-  iku_export_set_source (x, path);
-  iku_export_set_settings (x, settings);
-  if (!iku_export_check (x, &error))
-    return finish (o, EXIT_INPUT, folder, NULL, 0, iku_export_get_warnings (x, NULL), error->message);
+  g_autoptr(IkuExport) x = new_export (schemas, res, folder, path, settings);
+  gboolean checked = iku_export_check (x, &error);
+  g_auto(GStrv) warnings = dup_warnings (read_warnings, x);
+  if (!checked)
+    return finish (o, EXIT_INPUT, folder, NULL, 0, (const char * const *) warnings, error->message);
   g_autofree char *problem = iku_cli_check_dup_folder_problem (folder);
-  g_autofree char *report = o->json ? iku_cli_check_to_json (x, folder, problem)
-                                    : iku_cli_check_to_text (x, folder, problem);
+  g_autofree char *report = o->json ? iku_cli_check_to_json (x, (const char * const *) warnings, folder, problem)
+                                    : iku_cli_check_to_text (x, (const char * const *) warnings, folder, problem);
   fputs (report, stdout);
   fflush (stdout);
   return problem != NULL ? EXIT_OUTPUT : EXIT_WRITTEN;
@@ -229,22 +260,26 @@ main (int argc, char **argv)
 
   const char *path = o.files[0];
   g_autoptr(IkuBook) book = iku_book_read_file (path, &error);
-  g_autoptr(IkuSchema) schema = book != NULL ? iku_schema_new_from_book_full (book, o.all_rows
-                                                                              ? IKU_SCHEMA_FLAGS_INCLUDE_HIDDEN_ROWS
-                                                                              : IKU_SCHEMA_FLAGS_NONE, &error) : NULL;
-  if (schema == NULL)
+  g_autoptr(GPtrArray) read_warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) schemas = book == NULL ? NULL
+    : iku_cli_schemas_read (book, o.all_sheets,
+                            o.all_rows ? IKU_SCHEMA_FLAGS_INCLUDE_HIDDEN_ROWS : IKU_SCHEMA_FLAGS_NONE,
+                            read_warnings, &error);
+  if (schemas == NULL)
     {
       g_autofree char *base = g_filename_display_basename (path);
       g_autofree char *message = g_error_matches (error, IKU_SCHEMA_ERROR, IKU_SCHEMA_ERROR_NO_HEADER)
                                  || g_error_matches (error, IKU_SCHEMA_ERROR, IKU_SCHEMA_ERROR_NO_EMPLOYEES)
                                  ? g_strdup_printf ("%s: %s", base, error->message)
                                  : g_strdup (error->message);
-      code = finish (&o, EXIT_INPUT, NULL, NULL, 0, NULL, message);
+      g_ptr_array_add (read_warnings, NULL);
+      code = finish (&o, EXIT_INPUT, NULL, NULL, 0, (const char * const *) read_warnings->pdata, message);
       options_clear (&o);
       return code;
     }
-  if (o.date != NULL)
-    iku_schema_set_date (schema, o.date);
+  for (guint i = 0; i < schemas->len && o.date != NULL; i++)
+    iku_schema_set_date (g_ptr_array_index (schemas, i), o.date);
+  o.source_line = iku_cli_schemas_dup_line (schemas);
 
   g_autofree char *exe = iku_cli_platform_dup_program_path (argv[0]);
   g_autoptr(IkuResources) res = iku_resources_new_for_program (exe, &error);
@@ -257,7 +292,7 @@ main (int argc, char **argv)
 
   if (o.check)
     {
-      code = run_check (&o, schema, res, settings, path);
+      code = run_check (&o, schemas, read_warnings, res, settings, path);
       options_clear (&o);
       return code;
     }
@@ -281,17 +316,15 @@ main (int argc, char **argv)
       return code;
     }
 
-  g_autoptr(IkuExport) x = iku_export_new (schema, res, folder);
+  g_autoptr(IkuExport) x = new_export (schemas, res, folder, path, settings);
   iku_export_set_threads (x, (guint) o.threads);
-  iku_export_set_source (x, path);
-  iku_export_set_settings (x, settings);
   gboolean ok = iku_export_run (x, &error);
+  g_auto(GStrv) warnings = dup_warnings (read_warnings, x);
   code = finish (&o, ok ? EXIT_WRITTEN
                       : g_error_matches (error, IKU_EXPORT_ERROR, IKU_EXPORT_ERROR_RENDER)
                       ? EXIT_PROGRAM : EXIT_OUTPUT, folder,
                  iku_export_get_written (x, NULL), iku_export_get_n_extra (x),
-                 iku_export_get_warnings (x, NULL),
-                 ok ? NULL : error->message);
+                 (const char * const *) warnings, ok ? NULL : error->message);
   options_clear (&o);
   return code;
 }

@@ -220,11 +220,13 @@ is_subfolder_name (const char *name)
   return TRUE;
 }
 
-/* Mappe from the folder controls, checked. (transfer full) */
+/* Mappe from the folder controls: "", the subfolder's name, or the fixed folder
+ * (its path when the text is a path or file URL). A choice the controls leave
+ * incomplete is IKU_UNO_OPTIONS_PAGE_ERROR_INVALID. (transfer full) */
 static char *
-dup_checked_folder (uno_Interface *page,
-                    IkuUnoLang     lang,
-                    GError       **error)
+dup_folder (uno_Interface *page,
+            IkuUnoLang     lang,
+            GError       **error)
 {
   FolderChoice choice;
   g_autofree char *text = NULL;
@@ -247,7 +249,7 @@ dup_checked_folder (uno_Interface *page,
     return g_steal_pointer (&text);
   else if (*text == '\0')
     set_invalid (error, lang, IKU_UNO_OPTIONS_TEXT_NO_FOLDER, NULL);
-  else if ((path = iku_uno_path_from_text (text)) == NULL || !g_file_test (path, G_FILE_TEST_IS_DIR))
+  else if ((path = iku_uno_path_from_text (text)) == NULL)
     set_invalid (error, lang, IKU_UNO_OPTIONS_TEXT_BAD_FOLDER, text);
   else
     return g_steal_pointer (&path);
@@ -255,13 +257,11 @@ dup_checked_folder (uno_Interface *page,
 }
 
 IkuUnoOptions *
-iku_uno_options_page_dup_checked (uno_Interface *page,
-                                  IkuUnoLang     lang,
-                                  GError       **error)
+iku_uno_options_page_dup_values (uno_Interface *page,
+                                 IkuUnoLang     lang,
+                                 GError       **error)
 {
   g_autoptr(IkuUnoOptions) options = iku_uno_options_new ();
-  g_autoptr(IkuSettings) settings = iku_settings_new ();
-  g_autoptr(GError) why = NULL;
   g_autofree char *folder = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (text_controls); i++)
@@ -280,12 +280,32 @@ iku_uno_options_page_dup_checked (uno_Interface *page,
         return NULL;
       iku_uno_options_set_boolean (options, check_controls[i].option, checked);
     }
-  folder = dup_checked_folder (page, lang, error);
+  folder = dup_folder (page, lang, error);
   if (folder == NULL)
     return NULL;
   iku_uno_options_set_string (options, IKU_UNO_OPTION_FOLDER, folder);
+  return g_steal_pointer (&options);
+}
 
-  /* What an export would refuse is refused here, before anything is saved. */
+gboolean
+iku_uno_options_page_check (const IkuUnoOptions *options,
+                            IkuUnoLang           lang,
+                            GError             **error)
+{
+  const char *folder = iku_uno_options_get_string (options, IKU_UNO_OPTION_FOLDER);
+  g_autoptr(IkuSettings) settings = iku_settings_new ();
+  g_autoptr(GError) why = NULL;
+
+  if (folder_choice_of (folder) == FOLDER_IS_FIXED)
+    {
+      g_autofree char *path = iku_uno_path_from_text (folder);
+
+      if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          set_invalid (error, lang, IKU_UNO_OPTIONS_TEXT_BAD_FOLDER, folder);
+          return FALSE;
+        }
+    }
   iku_settings_set_organisation (settings,
                                  iku_uno_options_get_string (options, IKU_UNO_OPTION_ORGANISATION));
   iku_settings_set_logo (settings, iku_uno_options_get_string (options, IKU_UNO_OPTION_LOGO));
@@ -297,9 +317,9 @@ iku_uno_options_page_dup_checked (uno_Interface *page,
     {
       g_set_error_literal (error, IKU_UNO_OPTIONS_PAGE_ERROR, IKU_UNO_OPTIONS_PAGE_ERROR_INVALID,
                            why->message);
-      return NULL;
+      return FALSE;
     }
-  return g_steal_pointer (&options);
+  return TRUE;
 }
 
 gboolean

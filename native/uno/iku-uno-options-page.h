@@ -24,13 +24,20 @@ gboolean       iku_uno_options_page_load           (uno_Interface *context,
                                                     IkuUnoLang     lang,
                                                     GError       **error) G_GNUC_WARN_UNUSED_RESULT;
 
-/* What the controls of @page say, checked as an export would use it: the file
- * name pattern, the logo and wording files (iku_settings_validate) and the folder.
- * An unusable value is IKU_UNO_OPTIONS_PAGE_ERROR_INVALID with a message in
- * @lang. (transfer full) */
-IkuUnoOptions *iku_uno_options_page_dup_checked    (uno_Interface *page,
+/* What the controls of @page say. A folder choice left incomplete (no subfolder
+ * name, a path as subfolder, no fixed folder) is IKU_UNO_OPTIONS_PAGE_ERROR_INVALID
+ * with a message in @lang. (transfer full) */
+IkuUnoOptions *iku_uno_options_page_dup_values     (uno_Interface *page,
                                                     IkuUnoLang     lang,
                                                     GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* Checks @options as an export would use them: the file name pattern, the
+ * organisation, the logo and wording files (iku_settings_validate) and that a fixed
+ * folder exists. IKU_UNO_OPTIONS_PAGE_ERROR_INVALID with a message in @lang says
+ * what is wrong. */
+gboolean       iku_uno_options_page_check          (const IkuUnoOptions *options,
+                                                    IkuUnoLang           lang,
+                                                    GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* The preview line below the file name pattern, for the pattern typed now. */
 gboolean       iku_uno_options_page_update_preview (uno_Interface *page,

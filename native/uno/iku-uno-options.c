@@ -85,21 +85,43 @@ tell_failure (Handler             *handler,
 }
 
 static void
+tell_invalid (Handler       *handler,
+              uno_Interface *page,
+              IkuUnoLang     lang,
+              const GError  *error)
+{
+  g_autofree char *text = iku_uno_options_l10n_format (lang, IKU_UNO_OPTIONS_TEXT_NOT_SAVED,
+                                                       error->message);
+  tell (handler, page, lang, text);
+}
+
+static void
 save (Handler       *handler,
       uno_Interface *page,
       IkuUnoLang     lang)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(IkuUnoOptions) options = iku_uno_options_page_dup_checked (page, lang, &error);
+  g_autoptr(IkuUnoOptions) options = iku_uno_options_page_dup_values (page, lang, &error);
+  g_autoptr(IkuUnoOptions) saved = NULL;
 
-  if (options == NULL && g_error_matches (error, IKU_UNO_OPTIONS_PAGE_ERROR,
-                                          IKU_UNO_OPTIONS_PAGE_ERROR_INVALID))
+  if (options == NULL)
     {
-      g_autofree char *text = iku_uno_options_l10n_format (lang, IKU_UNO_OPTIONS_TEXT_NOT_SAVED,
-                                                           error->message);
-      tell (handler, page, lang, text);
+      if (g_error_matches (error, IKU_UNO_OPTIONS_PAGE_ERROR, IKU_UNO_OPTIONS_PAGE_ERROR_INVALID))
+        tell_invalid (handler, page, lang, error);
+      else
+        tell_failure (handler, page, lang, IKU_UNO_OPTIONS_TEXT_SAVE_FAILED, error);
+      return;
     }
-  else if (options == NULL || !iku_uno_options_config_write (handler->context, options, &error))
+  /* OK in the options dialog comes here whenever the page was opened: what was
+   * not changed is not checked again (a logo moved since would be reported at the
+   * export, which names it), nor written. */
+  saved = iku_uno_options_config_read (handler->context, &error);
+  if (saved != NULL && iku_uno_options_equal (options, saved))
+    return;
+  g_clear_error (&error);
+  if (!iku_uno_options_page_check (options, lang, &error))
+    tell_invalid (handler, page, lang, error);
+  else if (!iku_uno_options_config_write (handler->context, options, &error))
     tell_failure (handler, page, lang, IKU_UNO_OPTIONS_TEXT_SAVE_FAILED, error);
 }
 

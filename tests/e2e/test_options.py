@@ -85,6 +85,14 @@ def write_settings(values):
     access.commitChanges()
 
 
+def said_since(mark):
+    """What the office logged after the byte offset @mark of its log: the handler
+    logs the text of every message box it shows."""
+    with open(office.log_path, "rb") as f:
+        f.seek(mark)
+        return f.read().decode("utf-8", "replace")
+
+
 class Page:
     """The page as the options dialog makes it: the leaf's OptionsPage URL through
     a ContainerWindowProvider, with the leaf's EventHandlerService as handler."""
@@ -249,8 +257,11 @@ class OptionsPage(unittest.TestCase):
             else:
                 self.page.type(name, value)
         self.page.type("Organisation", "Efter")
+        mark = os.path.getsize(office.log_path)
         self.assertTrue(self.page.event("ok"))
         self.assertEqual(read_settings(), before)
+        # (GLib writes the log in the office's locale: only the ASCII part is compared.)
+        self.assertIn("Indstillingerne er ikke gemt; de hidtidige g", said_since(mark))
 
     def test_invalid_pattern_is_not_saved(self):
         self.assertNotSaved(Pattern="{ukendt} - {navn}")
@@ -285,6 +296,23 @@ class OptionsPage(unittest.TestCase):
 
     def test_missing_fixed_folder_is_not_saved(self):
         self.assertNotSaved(FolderFixed=True, FixedFolder=os.path.join(self.dir, "findes-ikke"))
+
+    def test_unchanged_page_is_not_checked_again(self):
+        # A logo deleted after it was saved: OK on the page without a change says
+        # nothing (the export will name the file); a change is checked, refused
+        # and said (the handler logs what its message box shows).
+        missing = os.path.join(self.dir, "flyttet.png")
+        write_settings({"Logo": missing})
+        self.page.event("initialize")
+        mark = os.path.getsize(office.log_path)
+        self.assertTrue(self.page.event("ok"))
+        self.assertNotIn("Indstillingerne er ikke gemt", said_since(mark))
+        self.assertEqual(read_settings(), dict(DEFAULTS, Logo=missing))
+        self.page.type("Organisation", "Randers Kommune")
+        self.assertTrue(self.page.event("ok"))
+        self.assertIn("Indstillingerne er ikke gemt", said_since(mark))
+        self.assertIn("flyttet.png", said_since(mark))
+        self.assertEqual(read_settings(), dict(DEFAULTS, Logo=missing))
 
     def test_fixed_folder_as_url_is_saved_as_path(self):
         folder = tempfile.mkdtemp(dir=self.dir)
