@@ -154,9 +154,12 @@ class ParitySettings(unittest.TestCase):
         return cli_out
 
     def test_png_logo_organisation_texts_pattern(self):
-        self.compare({"Organisation": "Randers Kommune", "Logo": self.png,
-                      "Tekster": self.texts, "Filnavn": "{team} {år} - {navn}",
-                      "Samlet": True})
+        out = self.compare({"Organisation": "Randers Kommune", "Logo": self.png,
+                            "Tekster": self.texts, "Filnavn": "{team} {år} - {navn}",
+                            "Samlet": True})
+        first = layout(os.path.join(out, list_pdfs(out)[0]))
+        self.assertEqual(len(first[0][2]), 1)           # the logo on page 1
+        self.assertIsNotNone(first[0][2][0][4])         # with its transparency
 
     def test_jpeg_logo_and_subfolder(self):
         self.compare({"Organisation": "Aarhus Kommune, Sundhed og Omsorg", "Logo": self.jpeg,

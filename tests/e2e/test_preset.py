@@ -199,6 +199,14 @@ class Preset(unittest.TestCase):
                          ["IKU %s - %s.pdf" % (year, n) for n in fixtures.EXPECTED] + [COMBINED])
         self.assertEqual(sorted(os.listdir(sub)), sorted(os.path.basename(p)
                                                          for p in result["Written"]))
+        # Organisation (locked) in the header; the packed logo on page 1, as large
+        # as the PNG in the preset.
+        for path in result["Written"][:-1]:
+            self.assertIn(ORGANISATION, fixtures.pdf_text(path))
+            listed = subprocess.run(["pdfimages", "-list", path], capture_output=True, text=True,
+                                    check=True, timeout=60).stdout.splitlines()[2:]
+            self.assertEqual([line.split()[:5] for line in listed],
+                             [["1", "0", "image", "60", "30"]], path)
 
     def test_05_update_url(self):
         manager = office.ctx.getValueByName(

@@ -1,10 +1,11 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The string settings of /org.ikuflet.Settings (Logo, Tekster, Mappe, Filnavn)
-in a real headless LibreOffice: each set through the office's
+"""The string settings of /org.ikuflet.Settings (Organisation, Logo, Tekster,
+Mappe, Filnavn) in a real headless LibreOffice: each set through the office's
 configuration API (ConfigurationUpdateAccess, commitChanges) as the Options page
 or a macro would, then an export from the component inside soffice.bin, checked
-with poppler (pdftotext for the wording) and on disk (file names, the subfolder made beside the schema, a
+with poppler (pdftotext for the organisation and the wording, pdfimages -list
+for the logo) and on disk (file names, the subfolder made beside the schema, a
 fixed folder, the Folder argument winning over Mappe). Paths are given as
 system paths and as file URLs. A logo that cannot be used (cut off, 50 MB, a
 text file named .png), a wording file with an unknown key and a broken pattern
@@ -116,6 +117,31 @@ class SettingsExport(unittest.TestCase):
         found = sorted(os.path.relpath(os.path.join(d, f), self.dir)
                        for d, _, files in os.walk(self.dir) for f in files)
         self.assertEqual(found, sorted({"skema.ods", *inputs}))
+
+    def test_organisation(self):
+        set_settings(Organisation="Randers Kommune")
+        result, written = self.export()
+        self.assertEqual(sorted(written), sorted(pdf_name(n) for n in NAMES))
+        for name in NAMES:
+            self.assertIn("Randers Kommune", pdf_text(os.path.join(self.out, pdf_name(name))))
+        set_settings(Organisation="")
+        result, written = self.export()
+        self.assertNotIn("Randers Kommune", pdf_text(os.path.join(self.out, pdf_name(NAMES[0]))))
+
+    def test_logo_png_and_jpeg_path_and_url(self):
+        png = write_png(os.path.join(self.dir, "logo.png"), 300, 100)
+        jpeg = os.path.join(self.dir, "logo.jpg")
+        subprocess.run(["convert", "-size", "120x240", "xc:#a81f5f", jpeg], check=True,
+                       timeout=60)
+        result, written = self.export()
+        self.assertEqual(images(os.path.join(self.out, pdf_name(NAMES[0]))), [])
+        for logo, size in ((png, (300, 100)), (file_url(jpeg), (120, 240))):
+            set_settings(Logo=logo)
+            result, written = self.export()
+            for name in NAMES:
+                found = images(os.path.join(self.out, pdf_name(name)))
+                self.assertEqual([(page, kind, w, h) for page, kind, w, h in found
+                                  if kind == "image"], [(1, "image") + size], (logo, name))
 
     def test_texts_override(self):
         texts = os.path.join(self.dir, "tekster.ini")
