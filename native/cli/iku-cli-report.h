@@ -14,6 +14,7 @@ typedef struct
   const char         *error;     /* NULL on success */
   const char         *folder;    /* where the IKUs went, for the plain report */
   guint               n_extra;   /* the last written files that are not IKUs */
+  const char         *source;    /* the plain report's first line: the sheets read, or NULL */
 } IkuCliReport;
 
 /* The JSON document, one line, ending in '\n'. (transfer full) */
@@ -23,5 +24,12 @@ char *iku_cli_report_to_json  (const IkuCliReport *report);
  * for stderr. (transfer full) */
 char *iku_cli_report_to_text  (const IkuCliReport *report);
 char *iku_cli_report_problems (const IkuCliReport *report);
+
+/* @raw as a JSON string (bytes that are not UTF-8 as \udc80-\udcff), and a
+ * NULL-terminated array of them (NULL: []), appended to @out. */
+void  iku_cli_report_append_json_string (GString    *out,
+                                         const char *raw);
+void  iku_cli_report_append_json_array  (GString            *out,
+                                         const char * const *items);
 
 G_END_DECLS

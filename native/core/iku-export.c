@@ -8,6 +8,7 @@
 #include "iku-layout.h"
 #include "iku-name-pattern.h"
 #include "iku-pdf.h"
+#include "iku-source.h"
 #include "iku-text.h"
 
 #include <glib/gstdio.h>
@@ -39,6 +40,7 @@ struct _IkuExport
   gboolean            combined;
   IkuSettings        *settings;
   IkuWording         *wording;     /* the override, or NULL for the built-in one */
+  IkuLogo            *logo;        /* the settings' logo, checked, or NULL */
   IkuExportProgressFunc progress;
   gpointer            progress_data;
 
@@ -52,7 +54,15 @@ struct _IkuExport
   GPtrArray          *written;     /* char *, NULL-terminated */
   guint               n_extra;     /* of them, not IKUs */
   GPtrArray          *warnings;    /* char *, NULL-terminated */
+
+  char               *source_path; /* the schema file, for the source ids; or NULL */
+  GPtrArray          *source_ids;  /* char *, one per schema, while running; NULL: none */
+  GPtrArray          *stale;       /* char *, NULL-terminated: full paths */
 };
+
+/* The most PDF files of a folder read for a source id; a folder with more is
+ * not a leader's IKU folder, and reading them all would cost too much. */
+#define MAX_PDFS_SCANNED 5000
 
 IkuExport *
 iku_export_new (const IkuSchema *schema, const IkuResources *res, const char *folder)
@@ -66,6 +76,7 @@ iku_export_new (const IkuSchema *schema, const IkuResources *res, const char *fo
   x->settings = iku_settings_new ();
   x->written = g_ptr_array_new_null_terminated (4, g_free, TRUE);
   x->warnings = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  x->stale = g_ptr_array_new_null_terminated (4, g_free, TRUE);
   return x;
 }
 
@@ -95,8 +106,12 @@ iku_export_free (IkuExport *x)
   g_free (x->date);
   iku_settings_free (x->settings);
   iku_wording_free (x->wording);
+  iku_logo_unref (x->logo);
   g_ptr_array_unref (x->written);
   g_ptr_array_unref (x->warnings);
+  g_ptr_array_unref (x->stale);
+  g_clear_pointer (&x->source_ids, g_ptr_array_unref);
+  g_free (x->source_path);
   g_free (x);
 }
 
@@ -129,6 +144,23 @@ iku_export_get_schema (const IkuExport *x, guint index)
   g_return_val_if_fail (x != NULL, NULL);
   g_return_val_if_fail (index < x->schemas->len, NULL);
   return g_ptr_array_index (x->schemas, index);
+}
+
+/**
+ * iku_export_set_source:
+ * @schema_path: (nullable): the schema file the schemas were read from
+ *
+ * Each IKU then carries the source id of its schema file and sheet
+ * (iku-source.h; the user's key is made on the first run), and after the run
+ * iku_export_get_stale() lists the IKUs in the folder that carry one of this
+ * run's ids but were not made by it.
+ */
+void
+iku_export_set_source (IkuExport *x, const char *schema_path)
+{
+  g_return_if_fail (x != NULL);
+  g_free (x->source_path);
+  x->source_path = g_strdup (schema_path);
 }
 
 void
@@ -177,13 +209,14 @@ wording_of (const IkuExport *x)
   return x->wording != NULL ? x->wording : iku_resources_get_wording (x->res);
 }
 
-/* Loads what the settings name (the wording file) and checks the pattern,
- * before anything is written. */
+/* Loads what the settings name (the wording file, the logo) and checks the
+ * pattern, before anything is written. */
 static gboolean
 prepare_settings (IkuExport *x, GError **error)
 {
   g_autoptr(GError) local = NULL;
   g_clear_pointer (&x->wording, iku_wording_free);
+  g_clear_pointer (&x->logo, iku_logo_unref);
   if (!iku_name_pattern_check (iku_settings_get_name_pattern (x->settings), &local))
     {
       g_set_error_literal (error, IKU_EXPORT_ERROR, IKU_EXPORT_ERROR_SETTINGS, local->message);
@@ -194,6 +227,16 @@ prepare_settings (IkuExport *x, GError **error)
     {
       x->wording = iku_wording_new_override (iku_resources_get_wording (x->res), texts, &local);
       if (x->wording == NULL)
+        {
+          g_set_error_literal (error, IKU_EXPORT_ERROR, IKU_EXPORT_ERROR_SETTINGS, local->message);
+          return FALSE;
+        }
+    }
+  const char *logo = iku_settings_get_logo (x->settings);
+  if (logo != NULL)
+    {
+      x->logo = iku_logo_new_from_file (logo, &local);
+      if (x->logo == NULL)
         {
           g_set_error_literal (error, IKU_EXPORT_ERROR, IKU_EXPORT_ERROR_SETTINGS, local->message);
           return FALSE;
@@ -229,24 +272,39 @@ date_of (const IkuExport *x, const IkuSchema *schema)
   return date != NULL ? date : x->date;
 }
 
-/* Lays out, renders and writes the IKU of outcome @index. */
-static void
-export_one (IkuExport *x, IkuPdfWriter *writer, guint index)
+/* Lays out the IKU of @out: its page count, and a warning for characters the
+ * font lacks; NULL with @out->error when it cannot be laid out. */
+static IkuLayout *
+lay_out (IkuExport *x, Outcome *out)
 {
-  Outcome *out = &x->outcomes[index];
-  const IkuEmployee *employee = iku_schema_get_employee (out->schema, out->employee);
-  const char *name = iku_employee_get_name (employee);
-
-  g_autoptr(IkuLayout) layout = iku_layout_new (out->schema, out->employee, date_of (x, out->schema),
-                                                wording_of (x), &out->error);
+  IkuLayout *layout = iku_layout_new_with_header (out->schema, out->employee,
+                                                  date_of (x, out->schema), wording_of (x),
+                                                  iku_settings_get_organisation (x->settings),
+                                                  x->logo, &out->error);
   if (layout == NULL)
-    return;
+    return NULL;
   out->n_pages = iku_layout_get_n_pages (layout);
   const char *missing = iku_layout_get_missing_chars (layout);
   if (missing != NULL)
     out->warning = g_strdup_printf ("IKU'en for »%s« indeholder tegn, som skrifttypen ikke kan vise "
                                     "(%s); de står som �. Kontrollér teksten i skemaet.",
-                                    name, missing);
+                                    iku_employee_get_name (iku_schema_get_employee (out->schema,
+                                                                                    out->employee)),
+                                    missing);
+  return layout;
+}
+
+/* Lays out, renders and writes the IKU of outcome @index. */
+static void
+export_one (IkuExport *x, IkuPdfWriter *writer, guint index)
+{
+  Outcome *out = &x->outcomes[index];
+  g_autoptr(IkuLayout) layout = lay_out (x, out);
+  if (layout == NULL)
+    return;
+  iku_pdf_writer_set_source_id (writer, x->source_ids != NULL
+                                           ? g_ptr_array_index (x->source_ids, out->schema_index)
+                                           : NULL);
   g_autoptr(GBytes) pdf = iku_pdf_writer_render (writer, layout, &out->error);
   if (pdf == NULL)
     return;
@@ -369,7 +427,10 @@ render_combined (IkuExport *x, IkuPdfWriter *writer, GError **error)
     {
       /* An IKU that cannot be laid out is reported as its own outcome. */
       const Outcome *o = &x->outcomes[i];
-      IkuLayout *layout = iku_layout_new (o->schema, o->employee, date_of (x, o->schema), wording, NULL);
+      IkuLayout *layout = iku_layout_new_with_header (o->schema, o->employee, date_of (x, o->schema),
+                                                      wording,
+                                                      iku_settings_get_organisation (x->settings),
+                                                      x->logo, NULL);
       if (layout != NULL)
         g_ptr_array_add (layouts, layout);
     }
@@ -404,9 +465,9 @@ export_extra (IkuExport *x, Outcome *out)
     pdf = render_combined (x, writer, &out->error);
   else
     {
-      g_autoptr(IkuLayout) layout = iku_layout_new_team_plan (out->schema, date_of (x, out->schema),
-                                                              wording_of (x),
-                                                              &out->error);
+      g_autoptr(IkuLayout) layout = iku_layout_new_team_plan_with_header (
+          out->schema, date_of (x, out->schema), wording_of (x),
+          iku_settings_get_organisation (x->settings), x->logo, &out->error);
       if (layout == NULL)
         return;
       out->n_pages = iku_layout_get_n_pages (layout);
@@ -529,6 +590,68 @@ collect_schema_warnings (IkuExport *x)
     }
 }
 
+/* The source id of every schema of the run, when a source was set and the
+ * key can be had (@create: made when missing). A key that cannot be read or
+ * made costs only the stale list: the IKUs are made all the same. */
+static void
+load_source_ids (IkuExport *x, gboolean create)
+{
+  g_clear_pointer (&x->source_ids, g_ptr_array_unref);
+  if (x->source_path == NULL)
+    return;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkuSourceKey) key = iku_source_key_load (NULL, create, &error);
+  if (key == NULL)
+    {
+      if (error != NULL)
+        g_ptr_array_add (x->warnings, g_strdup (error->message));
+      return;
+    }
+  x->source_ids = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < x->schemas->len; i++)
+    g_ptr_array_add (x->source_ids,
+                     iku_source_key_dup_id (key, x->source_path,
+                                            iku_schema_get_sheet_name (g_ptr_array_index (x->schemas, i))));
+}
+
+/* The PDFs in the folder that carry one of this run's source ids but are none
+ * of the files this run makes (renamed or removed employees): listed, with one
+ * warning, and never deleted. */
+static void
+find_stale (IkuExport *x)
+{
+  g_ptr_array_set_size (x->stale, 0);
+  if (x->source_ids == NULL)
+    return;
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < x->source_ids->len; i++)
+    g_hash_table_add (ids, g_ptr_array_index (x->source_ids, i));
+  g_autoptr(GHashTable) own = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < x->n_outcomes; i++)
+    if (x->outcomes[i].file_name != NULL)
+      g_hash_table_add (own, iku_source_dup_folded_name (x->outcomes[i].file_name));
+
+  gboolean too_many = FALSE;
+  g_autoptr(GPtrArray) found = iku_source_find_pdfs (x->folder, ids, own, MAX_PDFS_SCANNED, &too_many);
+  if (too_many)
+    g_ptr_array_add (x->warnings, g_strdup_printf (
+        "Mappen »%s« har over %u PDF-filer; kun %u af dem er undersøgt for IKU'er, der ikke "
+        "længere hører til nogen i skemaet.", x->folder, MAX_PDFS_SCANNED, MAX_PDFS_SCANNED));
+  if (found->len == 0)
+    return;
+  g_autoptr(GString) list = g_string_new (NULL);
+  for (guint i = 0; i < found->len; i++)
+    {
+      const char *path = g_ptr_array_index (found, i);
+      g_autofree char *base = g_path_get_basename (path);
+      g_string_append_printf (list, "%s»%s«", i == 0 ? "" : ", ", base);
+      g_ptr_array_add (x->stale, g_strdup (path));
+    }
+  g_ptr_array_add (x->warnings, g_strdup_printf (
+      "Disse IKU'er hører ikke længere til nogen i skemaet: %s. De er ikke slettet; "
+      "slet eller flyt dem selv, hvis de er forældede.", list->str));
+}
+
 /* The write failures that concern the folder rather than one file. */
 static const IkuAtomicFileError folder_causes[] = {
   IKU_ATOMIC_FILE_ERROR_NO_SPACE,
@@ -589,9 +712,12 @@ iku_export_run (IkuExport *x, GError **error)
 
   g_autoptr(IkuFileNamer) namer = iku_file_namer_new ();
   plan_outcomes (x, namer);
+  load_source_ids (x, TRUE);
   run_workers (x);
   if (!g_atomic_int_get (&x->cancelled))
     export_extras (x, namer);
+  if (!g_atomic_int_get (&x->cancelled))
+    find_stale (x);
 
   guint n_employees = x->n_ikus;
   x->n_extra = 0;
@@ -658,6 +784,86 @@ iku_export_run (IkuExport *x, GError **error)
   return TRUE;
 }
 
+/* The check: one warning per employee left out for hidden rows, naming them
+ * (the export says only how many). */
+static void
+warn_hidden_names (IkuExport *x)
+{
+  for (guint s = 0; s < x->schemas->len; s++)
+    {
+      const IkuSchema *schema = g_ptr_array_index (x->schemas, s);
+      for (guint i = 0; i < iku_schema_get_n_hidden_skipped (schema); i++)
+        {
+          guint row = 0;
+          const char *name = iku_schema_get_hidden_skipped (schema, i, &row);
+          g_autofree char *where = x->schemas->len == 1
+                                     ? g_strdup_printf ("Række %u", row)
+                                     : g_strdup_printf ("Arket »%s«, række %u",
+                                                        iku_schema_get_sheet_name (schema), row);
+          g_ptr_array_add (x->warnings, g_strdup_printf (
+              "%s: »%s« står kun i skjulte eller bortfiltrerede rækker og får ingen IKU.",
+              where, name));
+        }
+    }
+}
+
+/**
+ * iku_export_check:
+ *
+ * The check before the deadline ("Tjek skemaet", CLI --check): does all an
+ * export does except writing. Afterwards iku_export_get_n_ikus() and the
+ * iku_export_get_iku_*() accessors tell who would get an IKU, under which
+ * file name, with how many pages (from the real layout; paths are NULL), and
+ * iku_export_get_warnings() has every warning the export would give — and,
+ * for employees left out for hidden rows, one per name —, also the IKUs that
+ * would be stale (iku_export_get_stale()). Writes nothing, not even a
+ * temporary file, and makes no key. Team plans and the combined file are not
+ * checked. Returns FALSE with @error only when the settings cannot be used.
+ */
+gboolean
+iku_export_check (IkuExport *x, GError **error)
+{
+  g_return_val_if_fail (x != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  clear_outcomes (x);
+  g_ptr_array_set_size (x->written, 0);
+  g_ptr_array_set_size (x->warnings, 0);
+  g_ptr_array_set_size (x->stale, 0);
+  x->n_extra = 0;
+  collect_schema_warnings (x);
+  warn_hidden_names (x);
+  if (!prepare_settings (x, error))
+    return FALSE;
+
+  g_free (x->date);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  x->date = iku_text_format_date (now);
+
+  g_autoptr(IkuFileNamer) namer = iku_file_namer_new ();
+  plan_outcomes (x, namer);
+  for (guint i = 0; i < x->n_ikus; i++)
+    {
+      Outcome *out = &x->outcomes[i];
+      g_autoptr(IkuLayout) layout = lay_out (x, out);
+      if (out->warning != NULL)
+        g_ptr_array_add (x->warnings, g_strdup (out->warning));
+      if (layout == NULL)
+        g_ptr_array_add (x->warnings, g_strdup_printf (
+            "IKU'en for »%s« kan ikke laves: %s",
+            iku_employee_get_name (iku_schema_get_employee (out->schema, out->employee)),
+            out->error->message));
+      if (x->progress != NULL && !x->progress (i + 1, x->n_ikus, x->progress_data))
+        {
+          g_set_error_literal (error, IKU_EXPORT_ERROR, IKU_EXPORT_ERROR_CANCELLED, "Afbrudt.");
+          return FALSE;
+        }
+    }
+  load_source_ids (x, FALSE);
+  find_stale (x);
+  return TRUE;
+}
+
 const char * const *
 iku_export_get_written (const IkuExport *x, guint *n_written)
 {
@@ -672,6 +878,22 @@ iku_export_get_n_extra (const IkuExport *x)
 {
   g_return_val_if_fail (x != NULL, 0);
   return x->n_extra;
+}
+
+/**
+ * iku_export_get_stale:
+ *
+ * Returns: (transfer none): full paths of the IKUs in the folder from the same
+ * schema file and sheets that this run did not make, sorted; NULL-terminated.
+ * One warning lists them too.
+ */
+const char * const *
+iku_export_get_stale (const IkuExport *x, guint *n_stale)
+{
+  g_return_val_if_fail (x != NULL, NULL);
+  if (n_stale != NULL)
+    *n_stale = x->stale->len;
+  return (const char * const *) x->stale->pdata;
 }
 
 guint

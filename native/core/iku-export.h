@@ -50,6 +50,17 @@ guint            iku_export_get_n_schemas (const IkuExport *x);
 const IkuSchema *iku_export_get_schema    (const IkuExport *x,
                                            guint            index);
 
+/* The schema file the schemas came from (a system path; NULL: none, the
+ * default). Each IKU then records in its document info a source id: a keyed
+ * hash of the file's absolute path and the sheet name, never the path itself
+ * (iku-source.h; the user's key is made on the first run). After the run,
+ * iku_export_get_stale() lists the IKU PDFs in the folder with one of the
+ * run's source ids that the run did not write (renamed or removed employees);
+ * one warning "Disse IKU'er hører ikke længere til nogen i skemaet: …" lists
+ * them too. They are never deleted. */
+void       iku_export_set_source        (IkuExport  *x,
+                                         const char *schema_path);
+
 /* Number of rendering threads; 0 (the default) means one per core. With one,
  * every IKU is made on the thread that calls iku_export_run(), and the
  * progress function runs after each before the next one starts. */
@@ -79,12 +90,30 @@ void       iku_export_set_settings      (IkuExport         *x,
 gboolean   iku_export_run (IkuExport *x,
                            GError   **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* The check before the deadline ("Tjek skemaet", CLI --check): everything an
+ * export does except writing anything (not even a temporary file; the user's
+ * key is not made either). Afterwards the iku_export_get_iku_*() accessors
+ * below tell who would get an IKU, its file name and its page count (from the
+ * real layout; the path is NULL), iku_export_get_warnings() has every
+ * warning: duplicate names, empty individual content, file-name collisions,
+ * characters the font lacks, IKUs that cannot be laid out, one per employee
+ * left out for hidden rows, and the IKUs that would be stale
+ * (iku_export_get_stale()). Team plans and the combined file are not checked.
+ * The progress function is called after each IKU and may cancel. FALSE with
+ * @error only when the settings cannot be used or it was cancelled. */
+gboolean   iku_export_check (IkuExport *x,
+                             GError   **error) G_GNUC_WARN_UNUSED_RESULT;
+
 /* Full paths of the files written, in employee order; NULL-terminated. */
 const char * const *iku_export_get_written  (const IkuExport *x,
                                              guint           *n_written);
 /* How many of the files written are not IKUs (the team plan, the combined
  * file); they come last in iku_export_get_written(). */
 guint      iku_export_get_n_extra (const IkuExport *x);
+/* Full paths of the stale IKUs of the last run, sorted; NULL-terminated. */
+const char * const *iku_export_get_stale (const IkuExport *x,
+                                          guint           *n_stale);
+
 /* The IKUs of the last run: one per employee of every schema, in order (the
  * team plans and the combined file are not among them). For each: the index
  * of its schema (iku_export_get_schema), the employee's index in that schema,

@@ -450,6 +450,44 @@ test_several_schemas_team_plans_unique (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (combined, "Bo"));
 }
 
+/* The check: the same plan as the export (file names, collisions, pages), and
+ * not one file in the folder. */
+static void
+test_check_writes_nothing (Fixture *f, gconstpointer data)
+{
+  g_autoptr(IkuSchema) nord = schema_on_sheet ("Nord", HEADERS "\nAnne|a|\nBo||");
+  g_autoptr(IkuSchema) syd = schema_on_sheet ("Syd", HEADERS "\nanne|b|");
+  g_autoptr(IkuExport) x = iku_export_new (nord, f->res, f->dir);
+  iku_export_add_schema (x, syd);
+  iku_export_set_source (x, "/ingen/sted/skema.ods");
+  iku_export_set_team_plan (x, TRUE);
+  g_autoptr(GError) error = NULL;
+  g_assert_true (iku_export_check (x, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (iku_test_count_entries (f->dir), ==, 0);
+  g_assert_cmpuint (iku_export_get_n_ikus (x), ==, 3);
+  g_assert_cmpstr (iku_export_get_iku_file_name (x, 2), ==, "IKU - anne (2).pdf");
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_cmpuint (iku_export_get_iku_n_pages (x, i), ==, 1);
+      g_assert_null (iku_export_get_iku_path (x, i));
+    }
+  guint n = 0;
+  g_assert_null (iku_export_get_written (x, &n)[0]);
+  g_assert_cmpuint (n, ==, 0);
+  g_autofree char *all = g_strjoinv ("\n", (char **) iku_export_get_warnings (x, NULL));
+  g_assert_nonnull (strstr (all, "(arket »Nord«, række 2) og »anne« (arket »Syd«, række 2)"));
+  g_assert_nonnull (strstr (all, "Arket »Nord«: Række 3: »Bo« har intet individuelt indhold"));
+
+  /* The export afterwards makes exactly the files the check named. */
+  g_assert_true (iku_export_run (x, &error));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, iku_export_get_iku_file_name (x, i), NULL);
+      g_assert_cmpstr (iku_export_get_iku_path (x, i), ==, path);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -470,6 +508,7 @@ main (int argc, char **argv)
   ADD ("/export/render-failure", test_render_failure_is_not_a_write_failure);
   ADD ("/export/several-schemas", test_several_schemas);
   ADD ("/export/several-schemas/team-plans-unique", test_several_schemas_team_plans_unique);
+  ADD ("/export/check/writes-nothing", test_check_writes_nothing);
 #undef ADD
   return g_test_run ();
 }
