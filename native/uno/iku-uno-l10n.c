@@ -67,6 +67,11 @@ static const IkuUnoText texts[IKU_UNO_N_TEXTS] = {
   [IKU_UNO_TEXT_NO_TEMPLATE] = {
     "Det tomme kompetenceskema kunne ikke åbnes (%1). Installér ikuflet igen, og prøv igen.",
     "The empty competence schema could not be opened (%1). Install ikuflet again and try again." },
+  [IKU_UNO_TEXT_EDIT_NOT_COMMITTED] = {
+    "Det, du var ved at skrive i en celle, kom ikke ind i cellen: LibreOffice tog ikke imod "
+    "det. Ret indtastningen, tryk Enter, og lav så IKU'erne igen.",
+    "What you were typing into a cell did not get into the cell: LibreOffice did not accept "
+    "it. Correct the entry, press Enter, and then make the IKUs again." },
 };
 
 IkuUnoLang

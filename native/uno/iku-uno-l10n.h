@@ -29,6 +29,7 @@ typedef enum {
   IKU_UNO_TEXT_OFFICE_FAILED,    /* %1: the technical detail */
   IKU_UNO_TEXT_NEW_TITLE,        /* title of the "new schema" menu entry's messages */
   IKU_UNO_TEXT_NO_TEMPLATE,      /* %1: the technical detail */
+  IKU_UNO_TEXT_EDIT_NOT_COMMITTED, /* a cell edit Calc did not accept */
   IKU_UNO_N_TEXTS
 } IkuUnoTextId;
 
