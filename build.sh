@@ -15,9 +15,13 @@
 #   ./build.sh fuzz [S]   run each libFuzzer harness for S seconds (default 600)
 #   ./build.sh office-latest  put the current LibreOffice beside the system's (cached,
 #                         nothing installed); prints the path of its soffice.bin last
+#   ./build.sh preset FILE.ini [--lock NAME]... [--lock-all] [--version V]
+#                         central IT's settings-only extension from a settings file:
+#                         dist/ikuflet-forudindstilling.oxt (README: for IT)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+CALLER_DIR="$PWD"   # where relative paths given on the command line start
 cd "$ROOT"
 BUILD="$ROOT/build"
 BUILD_ASAN="$ROOT/build-asan"
@@ -29,7 +33,7 @@ DIST="$ROOT/dist"
 # real-window tests, the sanitizer/fuzz builds and the benchmarks use.
 PACKAGES=(
   gcc libc6-dev pkg-config meson ninja-build python3
-  libglib2.0-dev libhpdf-dev libzip-dev libxml2-dev
+  libglib2.0-dev libhpdf-dev libpng-dev zlib1g-dev libzip-dev libxml2-dev
   fonts-liberation2 python3-fonttools
   libreoffice-calc libreoffice-writer libreoffice-base libreoffice-dev python3-uno
   poppler-utils qpdf zip unzip python3-pikepdf python3-reportlab
@@ -269,6 +273,18 @@ cmd_bench() {
   /usr/bin/python3 "$ROOT/tests/bench/bench.py" --build "$BUILD" --dist "$DIST" "$@"
 }
 
+cmd_preset() {
+  if [ $# -lt 1 ]; then
+    echo "Brug: ./build.sh preset INDSTILLINGER.ini [--lock NAVN]... [--lock-all] [--version V]" >&2
+    exit 2
+  fi
+  local ini="$1"; shift
+  case "$ini" in /*) ;; *) ini="$CALLER_DIR/$ini" ;; esac
+  mkdir -p "$DIST"
+  /usr/bin/python3 "$ROOT/extension/make-preset.py" "$ini" \
+    --output "$DIST/ikuflet-forudindstilling.oxt" "$@"
+}
+
 cmd_office_latest() {
   # After deps: which .debs apt downloads depends on what is installed.
   cmd_deps >&2
@@ -285,5 +301,6 @@ case "${1:-build}" in
   fuzz) shift; cmd_fuzz "$@" ;;
   bench) shift; cmd_bench "$@" ;;
   office-latest) cmd_office_latest ;;
+  preset) shift; cmd_preset "$@" ;;
   *) echo "Brug: ./build.sh [deps|build|windows|test|demo|install|bench|fuzz|office-latest]" >&2; exit 2 ;;
 esac

@@ -10,7 +10,12 @@ description.xml's <platform> is written from the platforms the manifest's
 .components entries name, so an archive never claims a platform it has no
 component for. With --base, an existing .oxt gets more platforms (--component
 PLATFORM NAME PATH: the library, and NAME's .components entry for PLATFORM);
-./build.sh windows makes the release .oxt for Linux and Windows this way."""
+./build.sh windows makes the release .oxt for Linux and Windows this way.
+
+--update-url URL (Meson option update_url) gives description.xml an
+<update-information> element pointing at URL, where the Extension Manager looks
+for newer versions (an update.xml on the organisation's own server); an empty
+URL gives none."""
 
 import argparse
 import os
@@ -57,6 +62,25 @@ def with_platforms(description, platforms):
     return text
 
 
+def with_update_url(description, url):
+    """description.xml text with an <update-information> naming @url (in place of
+    one already there), when @url is not empty. The URL must be absolute (a scheme
+    such as https: or file:)."""
+    if not url:
+        return description
+    if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s\"<>]+$", url):
+        sys.exit("make-oxt: update_url %r is no absolute URL (https://..., file:///...)" % url)
+    description = re.sub(r"  <update-information>.*?</update-information>\n", "", description,
+                         flags=re.S)
+    element = ('  <update-information>\n'
+               '    <src xlink:href="%s"/>\n'
+               '  </update-information>\n' % url.replace("&", "&amp;"))
+    text, n = re.subn(r"</description>\s*$", element + "</description>\n", description)
+    if n != 1:
+        sys.exit("make-oxt: description.xml must end with </description>")
+    return text
+
+
 def write_archive(output, entries):
     """@entries: name -> (bytes, mode)."""
     tmp = output + ".tmp"
@@ -71,7 +95,8 @@ def write_archive(output, entries):
 
 
 def add_platforms(args):
-    """The --base archive plus one component library per --component."""
+    """The --base archive plus one component library per --component (and the
+    --update-url, when given)."""
     entries = {}
     with zipfile.ZipFile(args.base) as base:
         for info in base.infolist():
@@ -91,8 +116,9 @@ def add_platforms(args):
                                     COMPONENTS_ENTRY % (listing, platform) + "</manifest:manifest>")
     entries[MANIFEST] = (manifest.encode("utf-8"), entries[MANIFEST][1])
     description = entries["description.xml"][0].decode("utf-8")
-    entries["description.xml"] = (with_platforms(description, manifest_platforms(manifest))
-                                  .encode("utf-8"), entries["description.xml"][1])
+    description = with_update_url(with_platforms(description, manifest_platforms(manifest)),
+                                  args.update_url)
+    entries["description.xml"] = (description.encode("utf-8"), entries["description.xml"][1])
     write_archive(args.output, entries)
 
 
@@ -107,6 +133,8 @@ def main():
     parser.add_argument("--bundle-needed", action="append", default=[], metavar="PREFIX")
     parser.add_argument("--file", action="append", nargs=2, default=[],
                         metavar=("NAME", "PATH"))
+    parser.add_argument("--update-url", default="", metavar="URL",
+                        help="<update-information> in description.xml (empty: none)")
     args = parser.parse_args()
     if args.base:
         add_platforms(args)
@@ -132,7 +160,8 @@ def main():
     if "description.xml" in contents and MANIFEST in contents:
         platforms = manifest_platforms(contents[MANIFEST][0].decode("utf-8"))
         description = contents["description.xml"][0].decode("utf-8")
-        contents["description.xml"] = (with_platforms(description, platforms).encode("utf-8"),
+        description = with_update_url(with_platforms(description, platforms), args.update_url)
+        contents["description.xml"] = (description.encode("utf-8"),
                                        contents["description.xml"][1])
     write_archive(args.output, contents)
 

@@ -6,8 +6,8 @@
  * UTF-8: each byte that is not part of valid UTF-8 is written as the escape
  * of a lone low surrogate, \udc80-\udcff (the "surrogateescape" of PEP 383),
  * so that a script gets the exact bytes back (in Python: os.fsencode). */
-static void
-append_json_string (GString *out, const char *raw)
+void
+iku_cli_report_append_json_string (GString *out, const char *raw)
 {
   g_string_append_c (out, '"');
   const char *p = raw;
@@ -38,15 +38,15 @@ append_json_string (GString *out, const char *raw)
   g_string_append_c (out, '"');
 }
 
-static void
-append_json_array (GString *out, const char * const *items)
+void
+iku_cli_report_append_json_array (GString *out, const char * const *items)
 {
   g_string_append_c (out, '[');
   for (guint i = 0; items != NULL && items[i] != NULL; i++)
     {
       if (i > 0)
         g_string_append (out, ", ");
-      append_json_string (out, items[i]);
+      iku_cli_report_append_json_string (out, items[i]);
     }
   g_string_append_c (out, ']');
 }
@@ -55,12 +55,12 @@ char *
 iku_cli_report_to_json (const IkuCliReport *report)
 {
   GString *out = g_string_new ("{\"written\": ");
-  append_json_array (out, report->written);
+  iku_cli_report_append_json_array (out, report->written);
   g_string_append (out, ", \"warnings\": ");
-  append_json_array (out, report->warnings);
+  iku_cli_report_append_json_array (out, report->warnings);
   g_string_append (out, ", \"error\": ");
   if (report->error != NULL)
-    append_json_string (out, report->error);
+    iku_cli_report_append_json_string (out, report->error);
   else
     g_string_append (out, "null");
   g_string_append (out, "}\n");

@@ -24,4 +24,11 @@ char *iku_cli_report_to_json  (const IkuCliReport *report);
 char *iku_cli_report_to_text  (const IkuCliReport *report);
 char *iku_cli_report_problems (const IkuCliReport *report);
 
+/* @raw as a JSON string (bytes that are not UTF-8 as \udc80-\udcff), and a
+ * NULL-terminated array of them (NULL: []), appended to @out. */
+void  iku_cli_report_append_json_string (GString    *out,
+                                         const char *raw);
+void  iku_cli_report_append_json_array  (GString            *out,
+                                         const char * const *items);
+
 G_END_DECLS

@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
- * ikuflet [--out DIR] [--json] [--date TEXT] SKEMA.ods
+ * ikuflet [--out DIR] [--json] [--date TEXT] [--settings FILE] ... SKEMA.ods
  * Reads a competence schema (.ods) and writes one IKU PDF per employee, without
- * LibreOffice. Exit codes: 0 written (warnings allowed), 1 input problem,
+ * LibreOffice. Exit codes: 0 written (warnings allowed), 1 input problem (the
+ * schema, or the settings: file, logo, wording file, name pattern),
  * 2 wrong usage, 3 output could not be written, 4 IKUs could not be made
  * (their layout, font or PDF failed, or ikuflet's own files are missing). */
+#include "iku-cli-check.h"
 #include "iku-cli-platform.h"
 #include "iku-cli-report.h"
+#include "iku-cli-settings.h"
 #include "iku-export.h"
 #include "iku-ods.h"
 #include "iku-schema.h"
@@ -32,8 +35,11 @@ typedef struct
   gboolean version;
   gboolean team_plan;
   gboolean combined;
+  gboolean all_rows;
+  gboolean check;
   int      threads;   /* hidden --threads: 0 means one per core */
   char   **files;
+  IkuCliSettings *settings;
 } Options;
 
 static void
@@ -42,6 +48,7 @@ options_clear (Options *o)
   g_free (o->out_dir);
   g_free (o->date);
   g_strfreev (o->files);
+  iku_cli_settings_free (o->settings);
 }
 
 static int
@@ -79,6 +86,11 @@ parse (int argc, char **argv, Options *o, GError **error)
       "Lav også teamets udviklingsplan: »Teamudviklingsplan - <team>.pdf«", NULL },
     { "samlet", 0, 0, G_OPTION_ARG_NONE, &o->combined,
       "Saml også alle IKU'erne i én fil til udskrift: »IKU'er samlet.pdf«", NULL },
+    { "all-rows", 0, 0, G_OPTION_ARG_NONE, &o->all_rows,
+      "Lav også IKU'er for medarbejdere i skjulte eller bortfiltrerede rækker", NULL },
+    { "check", 0, 0, G_OPTION_ARG_NONE, &o->check,
+      "Tjek skemaet uden at gemme noget: hvem der får en IKU (filnavn og antal sider) og alle "
+      "bemærkninger", NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o->version, "Vis versionen", NULL },
     /* For benchmarks (tests/bench): how many IKUs are made at once. */
     { "threads", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &o->threads,
@@ -91,10 +103,11 @@ parse (int argc, char **argv, Options *o, GError **error)
       "Laver én IKU (individuel kompetenceudviklingsplan) som PDF for hver medarbejder i\n"
       "et fælles kompetenceskema (.ods). IKU'erne gemmes som »IKU - <navn>.pdf«.");
   g_option_context_set_description (context,
-      "Afslutningskoder: 0 IKU'erne er gemt (evt. med bemærkninger), 1 problem med skemaet,\n"
-      "2 forkert brug, 3 IKU'erne kunne ikke gemmes, 4 IKU'erne kunne ikke laves (for langt\n"
+      "Afslutningskoder: 0 IKU'erne er gemt (evt. med bemærkninger), 1 problem med skemaet\n"
+      "eller indstillingerne (filen, logoet, teksterne eller filnavnet), 2 forkert brug, 3 IKU'erne kunne ikke gemmes, 4 IKU'erne kunne ikke laves (for langt\n"
       "indhold, eller ikuflets egne filer mangler).");
   g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_add_main_entries (context, iku_cli_settings_entries (o->settings), NULL);
   /* GOption's own messages are English without GLib's translations: say it in
    * Danish, and keep its words for the detail. */
   g_autoptr(GError) local_error = NULL;
@@ -115,6 +128,8 @@ parse (int argc, char **argv, Options *o, GError **error)
                            "--threads skal være et tal fra 0 til 256.");
       return FALSE;
     }
+  if (iku_cli_settings_wants_print (o->settings) && o->files == NULL)
+    return TRUE;
   if (o->files == NULL || g_strv_length (o->files) != 1)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
@@ -134,11 +149,36 @@ asks_for_json (int argc, char **argv)
   return FALSE;
 }
 
+/* --check: the export's every step but writing; nothing is made on disk, not
+ * even the folder. Exit 0 when checked (warnings allowed), 1 when the settings
+ * cannot be used, 3 when the IKUs could not be saved in the folder. */
+static int
+run_check (const Options *o, const IkuSchema *schema, const IkuResources *res,
+           const IkuSettings *settings, const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *schema_dir = g_path_get_dirname (path);
+  g_autofree char *folder = iku_cli_check_dup_folder (settings, schema_dir, o->out_dir, &error);
+  if (folder == NULL)
+    return finish (o, EXIT_OUTPUT, NULL, NULL, 0, NULL, error->message);
+  g_autoptr(IkuExport) x = iku_export_new (schema, res, folder);
+  iku_export_set_source (x, path);
+  iku_export_set_settings (x, settings);
+  if (!iku_export_check (x, &error))
+    return finish (o, EXIT_INPUT, folder, NULL, 0, iku_export_get_warnings (x, NULL), error->message);
+  g_autofree char *problem = iku_cli_check_dup_folder_problem (folder);
+  g_autofree char *report = o->json ? iku_cli_check_to_json (x, folder, problem)
+                                    : iku_cli_check_to_text (x, folder, problem);
+  fputs (report, stdout);
+  fflush (stdout);
+  return problem != NULL ? EXIT_OUTPUT : EXIT_WRITTEN;
+}
+
 int
 main (int argc, char **argv)
 {
   iku_cli_platform_init ();
-  Options o = { 0 };
+  Options o = { .settings = iku_cli_settings_new () };
   g_autoptr(GError) error = NULL;
   int code;
 
@@ -158,9 +198,27 @@ main (int argc, char **argv)
       return EXIT_WRITTEN;
     }
 
+  g_autoptr(IkuSettings) settings = iku_cli_settings_build (o.settings, o.team_plan, o.combined,
+                                                            &error);
+  if (settings != NULL && iku_cli_settings_wants_print (o.settings))
+    {
+      g_autofree char *data = iku_settings_to_data (settings);
+      fputs (data, stdout);
+      options_clear (&o);
+      return EXIT_WRITTEN;
+    }
+  if (settings == NULL || !iku_settings_validate (settings, &error))
+    {
+      code = finish (&o, EXIT_INPUT, NULL, NULL, 0, NULL, error->message);
+      options_clear (&o);
+      return code;
+    }
+
   const char *path = o.files[0];
   g_autoptr(IkuBook) book = iku_ods_read_file (path, &error);
-  g_autoptr(IkuSchema) schema = book != NULL ? iku_schema_new_from_book (book, &error) : NULL;
+  g_autoptr(IkuSchema) schema = book != NULL ? iku_schema_new_from_book_full (book, o.all_rows
+                                                                              ? IKU_SCHEMA_FLAGS_INCLUDE_HIDDEN_ROWS
+                                                                              : IKU_SCHEMA_FLAGS_NONE, &error) : NULL;
   if (schema == NULL)
     {
       g_autofree char *base = g_filename_display_basename (path);
@@ -184,7 +242,23 @@ main (int argc, char **argv)
       return code;
     }
 
-  g_autofree char *folder = o.out_dir != NULL ? g_strdup (o.out_dir) : g_path_get_dirname (path);
+  if (o.check)
+    {
+      code = run_check (&o, schema, res, settings, path);
+      options_clear (&o);
+      return code;
+    }
+
+  /* --out goes before the settings' Mappe. */
+  g_autofree char *schema_dir = g_path_get_dirname (path);
+  g_autofree char *folder = o.out_dir != NULL ? g_strdup (o.out_dir)
+                                              : iku_settings_resolve_folder (settings, schema_dir, &error);
+  if (folder == NULL)
+    {
+      code = finish (&o, EXIT_OUTPUT, NULL, NULL, 0, NULL, error->message);
+      options_clear (&o);
+      return code;
+    }
   if (o.out_dir != NULL && g_mkdir_with_parents (folder, 0777) != 0)
     {
       g_autofree char *message = g_strdup_printf ("Mappen »%s« kunne ikke oprettes: %s.",
@@ -196,8 +270,8 @@ main (int argc, char **argv)
 
   g_autoptr(IkuExport) x = iku_export_new (schema, res, folder);
   iku_export_set_threads (x, (guint) o.threads);
-  iku_export_set_team_plan (x, o.team_plan);
-  iku_export_set_combined (x, o.combined);
+  iku_export_set_source (x, path);
+  iku_export_set_settings (x, settings);
   gboolean ok = iku_export_run (x, &error);
   code = finish (&o, ok ? EXIT_WRITTEN
                       : g_error_matches (error, IKU_EXPORT_ERROR, IKU_EXPORT_ERROR_RENDER)

@@ -83,9 +83,11 @@ cut_graphemes (GString *s, gsize max)
   g_string_truncate (s, (gsize) (end - start));
 }
 
-/* The sanitised <name> part, at most @max bytes. */
-static char *
-sanitise (const char *name, gsize max)
+/* @name with invisible characters removed, characters a file name cannot hold
+ * replaced by '_', dots and spaces trimmed and a device name defused; not cut,
+ * and empty when nothing is left. */
+static GString *
+clean (const char *name)
 {
   g_autofree char *nfc = g_utf8_normalize (name, -1, G_NORMALIZE_NFC);
   GString *s = g_string_new (NULL);
@@ -100,8 +102,29 @@ sanitise (const char *name, gsize max)
         g_string_append_unichar (s, c);
     }
   trim_dots_and_spaces (s);
+  return s;
+}
+
+/* The sanitised <name> part, not cut; "_" when nothing is left. */
+static GString *
+clean_name (const char *name)
+{
+  GString *s = clean (name);
   if (is_device_name (s->str))
     g_string_append_c (s, '_');
+  if (s->len == 0)
+    g_string_append_c (s, '_');
+  return s;
+}
+
+/* A whole stem made safe and cut to at most @max bytes. A stem that starts
+ * with a device name ("con.Anna") gets '_' after it ("con_.Anna"). */
+static char *
+sanitise_stem (const char *stem, gsize max)
+{
+  GString *s = clean (stem);
+  if (is_device_name (s->str))
+    g_string_insert_c (s, (gssize) strcspn (s->str, "."), '_');
   cut_graphemes (s, max);
   trim_dots_and_spaces (s);
   if (s->len == 0)
@@ -110,11 +133,43 @@ sanitise (const char *name, gsize max)
 }
 
 char *
+iku_file_name_clean_part (const char *text)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+  GString *s = clean (text);
+  if (is_device_name (s->str))
+    g_string_append_c (s, '_');
+  return g_string_free (s, FALSE);
+}
+
+char *
+iku_file_name_clean_name (const char *name)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+  return g_string_free (clean_name (name), FALSE);
+}
+
+static char *
+dup_default_stem (const char *name)
+{
+  g_autoptr(GString) safe = clean_name (name);
+  return g_strconcat (PREFIX, safe->str, NULL);
+}
+
+char *
+iku_file_name_for_stem (const char *stem)
+{
+  g_return_val_if_fail (stem != NULL, NULL);
+  g_autofree char *safe = sanitise_stem (stem, IKU_FILE_NAME_MAX_STEM_BYTES);
+  return g_strconcat (safe, SUFFIX, NULL);
+}
+
+char *
 iku_file_name_for_employee (const char *name)
 {
   g_return_val_if_fail (name != NULL, NULL);
-  g_autofree char *safe = sanitise (name, IKU_FILE_NAME_MAX_STEM_BYTES - strlen (PREFIX));
-  return g_strconcat (PREFIX, safe, SUFFIX, NULL);
+  g_autofree char *stem = dup_default_stem (name);
+  return iku_file_name_for_stem (stem);
 }
 
 char *
@@ -123,8 +178,9 @@ iku_file_name_for_team_plan (const char *team)
   static const char plan[] = "Teamudviklingsplan";
   if (team == NULL)
     return g_strconcat (plan, SUFFIX, NULL);
-  g_autofree char *safe = sanitise (team, IKU_FILE_NAME_MAX_STEM_BYTES - strlen (plan) - 3);
-  return g_strconcat (plan, " - ", safe, SUFFIX, NULL);
+  g_autoptr(GString) safe = clean_name (team);
+  g_autofree char *stem = g_strconcat (plan, " - ", safe->str, NULL);
+  return iku_file_name_for_stem (stem);
 }
 
 IkuFileNamer *
@@ -152,16 +208,50 @@ folded (const char *stem)
 }
 
 char *
-iku_file_namer_next (IkuFileNamer *namer, const char *employee_name)
+iku_file_namer_next_stem (IkuFileNamer *namer, const char *stem)
 {
-  g_return_val_if_fail (namer != NULL && employee_name != NULL, NULL);
-  gsize room = IKU_FILE_NAME_MAX_STEM_BYTES - strlen (PREFIX);
+  g_return_val_if_fail (namer != NULL && stem != NULL, NULL);
   for (guint n = 1;; n++)
     {
       g_autofree char *counter = n == 1 ? g_strdup ("") : g_strdup_printf (" (%u)", n);
-      /* The counter must fit inside the byte limit too: cut the name, not it. */
-      g_autofree char *safe = sanitise (employee_name, room - strlen (counter));
-      g_autofree char *stem = g_strconcat (PREFIX, safe, counter, NULL);
+      /* The counter must fit inside the byte limit too: cut the stem, not it. */
+      g_autofree char *safe = sanitise_stem (stem, IKU_FILE_NAME_MAX_STEM_BYTES - strlen (counter));
+      g_autofree char *full = g_strconcat (safe, counter, NULL);
+      g_autofree char *key = folded (full);
+      if (!g_hash_table_contains (namer->taken, key))
+        {
+          g_hash_table_add (namer->taken, g_steal_pointer (&key));
+          return g_strconcat (full, SUFFIX, NULL);
+        }
+    }
+}
+
+char *
+iku_file_namer_next (IkuFileNamer *namer, const char *employee_name)
+{
+  g_return_val_if_fail (namer != NULL && employee_name != NULL, NULL);
+  g_autofree char *stem = dup_default_stem (employee_name);
+  return iku_file_namer_next_stem (namer, stem);
+}
+
+/**
+ * iku_file_namer_next_file:
+ * @file_name: a safe file name ending in ".pdf" (iku_file_name_for_team_plan(),
+ *   IKU_FILE_NAME_COMBINED)
+ *
+ * Takes @file_name for the folder, with " (2)", " (3)", ... before ".pdf" when
+ * an earlier name took it.
+ * Returns: (transfer full): the name to use.
+ */
+char *
+iku_file_namer_next_file (IkuFileNamer *namer, const char *file_name)
+{
+  g_return_val_if_fail (namer != NULL && file_name != NULL, NULL);
+  g_return_val_if_fail (g_str_has_suffix (file_name, SUFFIX), NULL);
+  g_autofree char *base = g_strndup (file_name, strlen (file_name) - strlen (SUFFIX));
+  for (guint n = 1;; n++)
+    {
+      g_autofree char *stem = n == 1 ? g_strdup (base) : g_strdup_printf ("%s (%u)", base, n);
       g_autofree char *key = folded (stem);
       if (!g_hash_table_contains (namer->taken, key))
         {

@@ -13,6 +13,15 @@ G_BEGIN_DECLS
 /* "IKU - <name>.pdf" with <name> sanitised and cut to fit. (transfer full) */
 char *iku_file_name_for_employee (const char *name);
 
+/* <stem>.pdf with the whole stem sanitised and cut to fit. (transfer full) */
+char *iku_file_name_for_stem (const char *stem);
+
+/* A value put into a file name pattern, sanitised as <name> is above but not
+ * cut; iku_file_name_clean_part() may return "", iku_file_name_clean_name()
+ * gives "_" then. (transfer full) */
+char *iku_file_name_clean_part (const char *text);
+char *iku_file_name_clean_name (const char *name);
+
 /* "Teamudviklingsplan - <team>.pdf", or "Teamudviklingsplan.pdf" when @team is
  * NULL; <team> sanitised and cut to fit. (transfer full) */
 char *iku_file_name_for_team_plan (const char *team);
@@ -29,7 +38,15 @@ void          iku_file_namer_free (IkuFileNamer *namer);
 /* (transfer full) */
 char         *iku_file_namer_next (IkuFileNamer *namer,
                                    const char   *employee_name);
+/* The same for a whole stem, e.g. an expanded file name pattern; the stem is
+ * sanitised as iku_file_name_for_stem() does. (transfer full) */
+char         *iku_file_namer_next_stem (IkuFileNamer *namer,
+                                        const char   *stem);
 
+/* The same for a file name made elsewhere (the team plan, the combined file).
+ * (transfer full) */
+char         *iku_file_namer_next_file (IkuFileNamer *namer,
+                                        const char   *file_name);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IkuFileNamer, iku_file_namer_free)
 
 G_END_DECLS

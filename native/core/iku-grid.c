@@ -14,7 +14,15 @@ struct _IkuGrid
   GHashTable *refused;  /* (row << 32 | col) set: cells whose text was too large */
   guint       n_rows;   /* 1 + the last row that holds a cell */
   guint       n_cols;
+  GArray     *hidden;   /* RowRange, sorted, disjoint and not touching */
 };
+
+/* Rows [first, end) are hidden. */
+typedef struct
+{
+  guint first;
+  guint end;
+} RowRange;
 
 struct _IkuBook
 {
@@ -48,6 +56,7 @@ iku_grid_new (const char *sheet_name)
   grid->sheet_name = g_strdup (sheet_name != NULL ? sheet_name : "");
   grid->cells = g_hash_table_new_full (key_hash, g_int64_equal, g_free, g_free);
   grid->refused = g_hash_table_new_full (key_hash, g_int64_equal, g_free, NULL);
+  grid->hidden = g_array_new (FALSE, FALSE, sizeof (RowRange));
   return grid;
 }
 
@@ -58,6 +67,7 @@ iku_grid_free (IkuGrid *grid)
     return;
   g_hash_table_unref (grid->cells);
   g_hash_table_unref (grid->refused);
+  g_array_unref (grid->hidden);
   g_free (grid->sheet_name);
   g_free (grid);
 }
@@ -267,6 +277,97 @@ iku_grid_get_sheet_name (const IkuGrid *grid)
 {
   g_return_val_if_fail (grid != NULL, NULL);
   return grid->sheet_name;
+}
+
+/* The index of the first range whose end is at or after @row (ranges.len when none). */
+static guint
+first_range_ending_from (const GArray *ranges, guint row)
+{
+  guint lo = 0, hi = ranges->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (g_array_index (ranges, RowRange, mid).end < row)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/**
+ * iku_grid_set_rows_hidden:
+ * @first_row: 0-based
+ * @n_rows: how many rows from @first_row (a repeated row's count)
+ *
+ * Marks the rows hidden (or visible again). The part at or beyond
+ * IKU_MAX_ROWS is ignored.
+ */
+void
+iku_grid_set_rows_hidden (IkuGrid *grid, guint first_row, guint n_rows, gboolean hidden)
+{
+  g_return_if_fail (grid != NULL);
+  if (first_row >= IKU_MAX_ROWS || n_rows == 0)
+    return;
+  guint end = first_row + MIN (n_rows, IKU_MAX_ROWS - first_row);
+  GArray *ranges = grid->hidden;
+  /* The ranges that overlap [first_row, end) or touch it. */
+  guint i = first_range_ending_from (ranges, first_row);
+  guint j = i;
+  while (j < ranges->len && g_array_index (ranges, RowRange, j).first <= end)
+    j++;
+  if (hidden)
+    {
+      RowRange merged = { first_row, end };
+      if (j > i)
+        {
+          merged.first = MIN (merged.first, g_array_index (ranges, RowRange, i).first);
+          merged.end = MAX (merged.end, g_array_index (ranges, RowRange, j - 1).end);
+          g_array_remove_range (ranges, i, j - i);
+        }
+      g_array_insert_val (ranges, i, merged);
+      return;
+    }
+  if (j == i)
+    return;
+  /* Ranges that only touch keep their rows; the others keep what lies outside. */
+  RowRange left = g_array_index (ranges, RowRange, i);
+  RowRange right = g_array_index (ranges, RowRange, j - 1);
+  g_array_remove_range (ranges, i, j - i);
+  if (right.end > end)
+    {
+      right.first = MAX (right.first, end);
+      g_array_insert_val (ranges, i, right);
+    }
+  if (left.first < first_row)
+    {
+      left.end = MIN (left.end, first_row);
+      g_array_insert_val (ranges, i, left);
+    }
+}
+
+void
+iku_grid_set_row_hidden (IkuGrid *grid, guint row, gboolean hidden)
+{
+  iku_grid_set_rows_hidden (grid, row, 1, hidden);
+}
+
+gboolean
+iku_grid_is_row_hidden (const IkuGrid *grid, guint row)
+{
+  g_return_val_if_fail (grid != NULL, FALSE);
+  guint i = first_range_ending_from (grid->hidden, row + 1);
+  if (i >= grid->hidden->len)
+    return FALSE;
+  const RowRange *r = &g_array_index (grid->hidden, RowRange, i);
+  return r->first <= row && row < r->end;
+}
+
+gboolean
+iku_grid_has_hidden_rows (const IkuGrid *grid)
+{
+  g_return_val_if_fail (grid != NULL, FALSE);
+  return grid->hidden->len > 0;
 }
 
 IkuBook *

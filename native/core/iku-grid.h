@@ -63,6 +63,23 @@ void        iku_grid_foreach_refused_cell (const IkuGrid  *grid,
                                            IkuGridCellFunc func,
                                            gpointer        user_data);
 
+/* Hidden rows: rows the user hid or a filter (AutoFilter, standard filter)
+ * leaves out. Every row is visible until a reader says otherwise; the schema
+ * decides what a hidden row means (iku-schema.h). Rows at or beyond
+ * IKU_MAX_ROWS are ignored (they cannot hold cells). Stored as ranges, so a
+ * reader may hide a repeated row of a million rows cheaply. */
+void        iku_grid_set_row_hidden  (IkuGrid *grid,
+                                      guint    row,
+                                      gboolean hidden);
+void        iku_grid_set_rows_hidden (IkuGrid *grid,
+                                      guint    first_row,
+                                      guint    n_rows,
+                                      gboolean hidden);
+gboolean    iku_grid_is_row_hidden   (const IkuGrid *grid,
+                                      guint          row);
+/* TRUE when at least one row is hidden. */
+gboolean    iku_grid_has_hidden_rows (const IkuGrid *grid);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IkuGrid, iku_grid_free)
 
 typedef struct _IkuBook IkuBook;

@@ -8,6 +8,7 @@
  * single-byte fonts of its own, whatever the script (iku-pdf-fonts.c).
  * Document info is written in PDFDocEncoding when it fits, else as UTF-16. */
 #include "iku-pdf-private.h"
+#include "iku-source.h"
 
 #include "iku-pdf-encoding.h"
 
@@ -23,6 +24,7 @@ struct _IkuPdfWriter
 {
   IkuPdfFonts *fonts;
   gint64       fixed_time;   /* SOURCE_DATE_EPOCH, or -1: now */
+  char        *source_id;    /* for the document info, or NULL */
 };
 
 static void HPDF_STDCALL
@@ -179,6 +181,37 @@ pdf_doc_set_info (IkuPdfDoc *d, const IkuPdfWriter *writer, const char *title,
          && iku_pdf_doc_ok (d, HPDF_SetInfoDateAttr (d->doc, HPDF_INFO_MOD_DATE, date));
 }
 
+/* The source id (iku-source.h) in the document info. Set before anything else
+ * is made, so that the info dictionary is among the first objects of the file
+ * and iku_source_dup_pdf_id() finds it in the first few hundred bytes. */
+static gboolean
+pdf_doc_set_source (IkuPdfDoc *d, const IkuPdfWriter *writer)
+{
+  if (writer->source_id == NULL)
+    return TRUE;
+  if (!iku_pdf_doc_ok (d, HPDF_SetInfoAttr (d->doc, HPDF_INFO_CREATOR, "ikuflet " IKUFLET_VERSION)))
+    return FALSE;
+  HPDF_String id = HPDF_String_New (d->doc->mmgr, writer->source_id, NULL);
+  return iku_pdf_doc_ok_handle (d, id) && iku_pdf_doc_ok_handle (d, d->doc->info)
+         && iku_pdf_doc_ok (d, HPDF_Dict_Add (d->doc->info, IKU_SOURCE_INFO_KEY, id));
+}
+
+/**
+ * iku_pdf_writer_set_source_id:
+ * @source_id: (nullable): IKU_SOURCE_ID_LEN hex digits, or NULL for none
+ *
+ * The source id the next documents carry in their document info (key
+ * IKU_SOURCE_INFO_KEY), until set again.
+ */
+void
+iku_pdf_writer_set_source_id (IkuPdfWriter *writer, const char *source_id)
+{
+  g_return_if_fail (writer != NULL);
+  g_return_if_fail (source_id == NULL || strlen (source_id) == IKU_SOURCE_ID_LEN);
+  g_free (writer->source_id);
+  writer->source_id = g_strdup (source_id);
+}
+
 /* ---- Pages ---- */
 
 static HPDF_REAL
@@ -326,6 +359,7 @@ iku_pdf_writer_free (IkuPdfWriter *writer)
   if (writer == NULL)
     return;
   iku_pdf_fonts_free (writer->fonts);
+  g_free (writer->source_id);
   g_free (writer);
 }
 
@@ -357,6 +391,11 @@ render_layouts (IkuPdfWriter *writer, const IkuLayout * const *layouts, guint n_
                 GError **error)
 {
   g_autoptr(IkuPdfDoc) d = iku_pdf_doc_new (error);
+  if (d != NULL && !pdf_doc_set_source (d, writer))
+    {
+      iku_pdf_doc_set_error (d, error, IKU_PDF_ERROR_LIBHARU, "PDF-filen kunne ikke laves");
+      return NULL;
+    }
   if (d == NULL || !iku_pdf_doc_load_fonts (d, writer->fonts, layouts, n_layouts, error))
     return NULL;
   gboolean drawn = pdf_doc_set_info (d, writer, title, author, subject)

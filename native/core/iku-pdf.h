@@ -22,6 +22,10 @@ IkuPdfWriter *iku_pdf_writer_new    (const char *font_regular_path,
                                      const char *font_bold_path,
                                      GError    **error) G_GNUC_WARN_UNUSED_RESULT;
 void          iku_pdf_writer_free   (IkuPdfWriter *writer);
+/* The source id (iku-source.h) the next documents carry in their document
+ * info; NULL: none (the default). */
+void          iku_pdf_writer_set_source_id (IkuPdfWriter *writer,
+                                            const char   *source_id);
 /* The whole PDF file. (transfer full) */
 GBytes       *iku_pdf_writer_render (IkuPdfWriter    *writer,
                                      const IkuLayout *layout,

@@ -16,6 +16,7 @@ struct _IkuEmployee
   guint      row;     /* 1-based row of the first appearance */
   GPtrArray *items;   /* char *, NULL-terminated */
   GArray    *rows;    /* guint, 1-based rows that named this employee */
+  guint      n_visible; /* of those rows, the visible ones */
   char      *refused; /* the first cell of theirs too large to use, or NULL: no IKU */
 };
 
@@ -30,6 +31,8 @@ struct _IkuSchema
   GPtrArray  *employees;    /* IkuEmployee * */
   GPtrArray  *warnings;     /* char *, NULL-terminated */
   guint       n_refused;    /* employees left out for a refused cell */
+  GPtrArray  *hidden;       /* IkuEmployee *: left out, every name row hidden */
+  IkuSchemaFlags flags;
 };
 
 static void
@@ -55,6 +58,7 @@ iku_schema_free (IkuSchema *schema)
   g_free (schema->follow_up);
   g_ptr_array_unref (schema->team_items);
   g_ptr_array_unref (schema->employees);
+  g_ptr_array_unref (schema->hidden);
   g_ptr_array_unref (schema->warnings);
   g_free (schema);
 }
@@ -123,7 +127,8 @@ cell_of (const IkuGrid *grid, const IkuSchemaColumns *layout, guint row, ColumnR
 }
 
 static IkuEmployee *
-employee_for_name (IkuSchema *schema, GHashTable *by_key, const char *name, guint row)
+employee_for_name (IkuSchema *schema, GHashTable *by_key, const char *name, guint row,
+                   gboolean visible)
 {
   g_autofree char *key = iku_text_dup_key (name);
   IkuEmployee *e = g_hash_table_lookup (by_key, key);
@@ -139,6 +144,7 @@ employee_for_name (IkuSchema *schema, GHashTable *by_key, const char *name, guin
       g_hash_table_insert (by_key, e->key, e);
     }
   g_array_append_val (e->rows, row);
+  e->n_visible += visible;
   return e;
 }
 
@@ -221,7 +227,9 @@ read_rows (IkuSchema *schema, const IkuGrid *grid, const IkuSchemaColumns *layou
             }
           else
             {
-              current = employee_for_name (schema, by_key, clean, shown_row);
+              gboolean visible = (schema->flags & IKU_SCHEMA_FLAGS_INCLUDE_HIDDEN_ROWS)
+                                 || !iku_grid_is_row_hidden (grid, row);
+              current = employee_for_name (schema, by_key, clean, shown_row, visible);
               current_rejected = FALSE;
             }
         }
@@ -262,6 +270,33 @@ read_rows (IkuSchema *schema, const IkuGrid *grid, const IkuSchemaColumns *layou
     }
   g_array_unref (rows);
 
+  /* Every name row hidden or filtered out: no IKU, counted and told once. The
+   * leader filtered the schema down to those who should get one now. */
+  for (guint i = 0; i < schema->employees->len;)
+    {
+      IkuEmployee *e = g_ptr_array_index (schema->employees, i);
+      if (e->n_visible > 0)
+        {
+          i++;
+          continue;
+        }
+      g_ptr_array_add (schema->hidden, g_ptr_array_steal_index (schema->employees, i));
+    }
+  if (schema->hidden->len > 0)
+    {
+      g_autoptr(GArray) hidden_rows = g_array_new (FALSE, FALSE, sizeof (guint));
+      for (guint i = 0; i < schema->hidden->len; i++)
+        g_array_append_val (hidden_rows, ((IkuEmployee *) g_ptr_array_index (schema->hidden, i))->row);
+      g_autofree char *list = dup_rows_text (hidden_rows);
+      if (schema->hidden->len == 1)
+        warn (schema, "1 medarbejder er sprunget over, fordi rækken med navnet er skjult eller "
+              "filtreret fra (række %s). Vis rækken, hvis medarbejderen også skal have en IKU.", list);
+      else
+        warn (schema, "%u medarbejdere er sprunget over, fordi rækkerne med deres navne er skjult "
+              "eller filtreret fra (række %s). Vis rækkerne, hvis de også skal have en IKU.",
+              schema->hidden->len, list);
+    }
+
   /* An employee with a refused cell gets no IKU: one that silently lacked an
    * agreement must never reach the personnel file. */
   for (guint i = 0; i < schema->employees->len;)
@@ -295,10 +330,13 @@ read_rows (IkuSchema *schema, const IkuGrid *grid, const IkuSchemaColumns *layou
 /* ---- construction ----------------------------------------------------------- */
 
 static IkuSchema *
-schema_from_layout (const IkuGrid *grid, const IkuSchemaColumns *layout, GError **error)
+schema_from_layout (const IkuGrid *grid, const IkuSchemaColumns *layout, IkuSchemaFlags flags,
+                    GError **error)
 {
   g_autoptr(IkuSchema) schema = g_new0 (IkuSchema, 1);
+  schema->flags = flags;
   schema->sheet_name = g_strdup (iku_grid_get_sheet_name (grid));
+  schema->hidden = g_ptr_array_new_with_free_func ((GDestroyNotify) employee_free);
   schema->team_items = new_strv_array ();
   schema->employees = g_ptr_array_new_with_free_func ((GDestroyNotify) employee_free);
   schema->warnings = new_strv_array ();
@@ -307,6 +345,15 @@ schema_from_layout (const IkuGrid *grid, const IkuSchemaColumns *layout, GError 
                                 &schema->date, &schema->follow_up);
   read_rows (schema, grid, layout);
 
+  if (schema->employees->len == 0 && schema->hidden->len > 0)
+    {
+      g_set_error (error, IKU_SCHEMA_ERROR, IKU_SCHEMA_ERROR_NO_EMPLOYEES,
+                   "Der kan ikke laves nogen IKU'er fra arket »%s«: %s er skjult eller filtreret "
+                   "fra. Vis rækkerne, eller fjern filteret, og prøv igen.", schema->sheet_name,
+                   schema->hidden->len == 1 ? "rækken med den eneste medarbejder"
+                                            : "rækkerne med alle medarbejderne");
+      return NULL;
+    }
   if (schema->employees->len == 0 && schema->n_refused > 0)
     {
       g_set_error (error, IKU_SCHEMA_ERROR, IKU_SCHEMA_ERROR_NO_EMPLOYEES,
@@ -337,14 +384,15 @@ set_no_header_error (GError **error)
 }
 
 /**
- * iku_schema_new_from_grid:
+ * iku_schema_new_from_grid_full:
+ * @flags: how hidden rows are read
  *
  * Applies the schema rules to one sheet.
  * Returns: (transfer full): the schema, or NULL with @error set
  * (IKU_SCHEMA_ERROR_NO_HEADER, IKU_SCHEMA_ERROR_NO_EMPLOYEES).
  */
 IkuSchema *
-iku_schema_new_from_grid (const IkuGrid *grid, GError **error)
+iku_schema_new_from_grid_full (const IkuGrid *grid, IkuSchemaFlags flags, GError **error)
 {
   g_return_val_if_fail (grid != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -354,18 +402,25 @@ iku_schema_new_from_grid (const IkuGrid *grid, GError **error)
       set_no_header_error (error);
       return NULL;
     }
-  return schema_from_layout (grid, &layout, error);
+  return schema_from_layout (grid, &layout, flags, error);
+}
+
+IkuSchema *
+iku_schema_new_from_grid (const IkuGrid *grid, GError **error)
+{
+  return iku_schema_new_from_grid_full (grid, IKU_SCHEMA_FLAGS_NONE, error);
 }
 
 /**
- * iku_schema_new_from_book:
+ * iku_schema_new_from_book_full:
+ * @flags: how hidden rows are read
  *
  * Reads the schema from the active sheet when it has a header row, else from
  * the first sheet (in order) that has one.
  * Returns: (transfer full): the schema, or NULL with @error set.
  */
 IkuSchema *
-iku_schema_new_from_book (const IkuBook *book, GError **error)
+iku_schema_new_from_book_full (const IkuBook *book, IkuSchemaFlags flags, GError **error)
 {
   g_return_val_if_fail (book != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -375,16 +430,30 @@ iku_schema_new_from_book (const IkuBook *book, GError **error)
     {
       const IkuGrid *grid = iku_book_get_sheet (book, (guint) active);
       if (iku_schema_columns_find (grid, &layout))
-        return schema_from_layout (grid, &layout, error);
+        return schema_from_layout (grid, &layout, flags, error);
     }
   for (guint i = 0; i < iku_book_get_n_sheets (book); i++)
     {
       const IkuGrid *grid = iku_book_get_sheet (book, i);
       if ((gint) i != active && iku_schema_columns_find (grid, &layout))
-        return schema_from_layout (grid, &layout, error);
+        return schema_from_layout (grid, &layout, flags, error);
     }
   set_no_header_error (error);
   return NULL;
+}
+
+IkuSchema *
+iku_schema_new_from_book (const IkuBook *book, GError **error)
+{
+  return iku_schema_new_from_book_full (book, IKU_SCHEMA_FLAGS_NONE, error);
+}
+
+gboolean
+iku_schema_grid_is_schema (const IkuGrid *grid)
+{
+  g_return_val_if_fail (grid != NULL, FALSE);
+  IkuSchemaColumns layout;
+  return iku_schema_columns_find (grid, &layout);
 }
 
 gboolean
@@ -404,6 +473,15 @@ iku_schema_get_sheet_name (const IkuSchema *schema)
 {
   g_return_val_if_fail (schema != NULL, NULL);
   return schema->sheet_name;
+}
+
+char *
+iku_schema_dup_label (const IkuSchema *schema)
+{
+  g_return_val_if_fail (schema != NULL, NULL);
+  if (schema->team == NULL)
+    return g_strdup_printf ("arket »%s«", schema->sheet_name);
+  return g_strdup_printf ("arket »%s« (team %s)", schema->sheet_name, schema->team);
 }
 
 const char *
@@ -464,6 +542,24 @@ iku_schema_get_employee (const IkuSchema *schema, guint index)
   g_return_val_if_fail (schema != NULL, NULL);
   g_return_val_if_fail (index < schema->employees->len, NULL);
   return g_ptr_array_index (schema->employees, index);
+}
+
+guint
+iku_schema_get_n_hidden_skipped (const IkuSchema *schema)
+{
+  g_return_val_if_fail (schema != NULL, 0);
+  return schema->hidden->len;
+}
+
+const char *
+iku_schema_get_hidden_skipped (const IkuSchema *schema, guint index, guint *row)
+{
+  g_return_val_if_fail (schema != NULL, NULL);
+  g_return_val_if_fail (index < schema->hidden->len, NULL);
+  const IkuEmployee *e = g_ptr_array_index (schema->hidden, index);
+  if (row != NULL)
+    *row = e->row;
+  return e->name;
 }
 
 const char * const *

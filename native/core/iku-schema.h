@@ -19,13 +19,38 @@ GQuark iku_schema_error_quark (void);
 typedef struct _IkuSchema   IkuSchema;
 typedef struct _IkuEmployee IkuEmployee;
 
-IkuSchema *iku_schema_new_from_book (const IkuBook *book,
-                                     GError       **error) G_GNUC_WARN_UNUSED_RESULT;
-IkuSchema *iku_schema_new_from_grid (const IkuGrid *grid,
-                                     GError       **error) G_GNUC_WARN_UNUSED_RESULT;
-void       iku_schema_free          (IkuSchema *schema);
+/* How rows are read. By default an employee is exported when at least one row
+ * carrying their name is visible (iku_grid_is_row_hidden); their items come
+ * from all their rows, continuation rows too, hidden or not. Employees whose
+ * every name row is hidden are skipped and counted
+ * (iku_schema_get_n_hidden_skipped) and one warning says how many. Team items
+ * count whatever their visibility. */
+typedef enum {
+  IKU_SCHEMA_FLAGS_NONE               = 0,
+  IKU_SCHEMA_FLAGS_INCLUDE_HIDDEN_ROWS = 1 << 0,   /* hidden rows are read as visible (CLI --all-rows) */
+} IkuSchemaFlags;
+
+/* The _full forms take @flags; the others are the same with IKU_SCHEMA_FLAGS_NONE. */
+IkuSchema *iku_schema_new_from_book      (const IkuBook *book,
+                                          GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+IkuSchema *iku_schema_new_from_book_full (const IkuBook  *book,
+                                          IkuSchemaFlags  flags,
+                                          GError        **error) G_GNUC_WARN_UNUSED_RESULT;
+IkuSchema *iku_schema_new_from_grid      (const IkuGrid *grid,
+                                          GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+IkuSchema *iku_schema_new_from_grid_full (const IkuGrid  *grid,
+                                          IkuSchemaFlags  flags,
+                                          GError        **error) G_GNUC_WARN_UNUSED_RESULT;
+void       iku_schema_free               (IkuSchema *schema);
+
+/* TRUE when @grid has a schema header row (a sheet "Lav IKU'er for alle teams"
+ * would export). */
+gboolean   iku_schema_grid_is_schema     (const IkuGrid *grid);
 
 const char *iku_schema_get_sheet_name   (const IkuSchema *schema);
+/* For reports: "arket »Nord«", or "arket »Nord« (team Nord)" when the header
+ * area names the team. (transfer full) */
+char       *iku_schema_dup_label        (const IkuSchema *schema);
 /* Header area values; NULL when the schema does not give them. */
 const char *iku_schema_get_team         (const IkuSchema *schema);
 const char *iku_schema_get_leader       (const IkuSchema *schema);
@@ -44,6 +69,14 @@ const char * const *iku_schema_get_team_items (const IkuSchema *schema,
 guint              iku_schema_get_n_employees (const IkuSchema *schema);
 const IkuEmployee *iku_schema_get_employee    (const IkuSchema *schema,
                                                guint            index);
+
+/* Employees left out because every row with their name is hidden or filtered
+ * out (0 with IKU_SCHEMA_FLAGS_INCLUDE_HIDDEN_ROWS). For each, by @index in
+ * row order: the name and the 1-based row where it first appears. */
+guint       iku_schema_get_n_hidden_skipped (const IkuSchema *schema);
+const char *iku_schema_get_hidden_skipped   (const IkuSchema *schema,
+                                             guint            index,
+                                             guint           *row);
 
 /* Warnings in Danish, each naming the 1-based sheet row concerned; NULL-terminated. */
 const char * const *iku_schema_get_warnings  (const IkuSchema *schema,

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * IkuWording: the IKU's sentences from templates/iku-tekster.ini (GKeyFile). */
 #include "iku-wording.h"
+#include "iku-key-file.h"
 
 #include <string.h>
 
@@ -112,6 +113,83 @@ iku_wording_new_from_file (const char *path, GError **error)
       return NULL;
     }
   return wording_from_key_file (file, base, error);
+}
+
+static GKeyFile *
+load_override (const char *path, GError **error)
+{
+  const char *names[IKU_N_TEXTS + 1];
+  for (int i = 0; i < IKU_N_TEXTS; i++)
+    names[i] = keys[i];
+  names[IKU_N_TEXTS] = NULL;
+  g_autoptr(GError) local = NULL;
+  GKeyFile *file = iku_key_file_load (path, "Tekstfilen", GROUP, names, &local);
+  if (file == NULL)
+    g_set_error_literal (error, IKU_WORDING_ERROR, IKU_WORDING_ERROR_UNREADABLE, local->message);
+  return file;
+}
+
+/* The override's text for @key: NULL when absent or empty, FALSE on a value
+ * GKeyFile cannot read (a bad escape). */
+static gboolean
+get_override (GKeyFile *file, const char *key, const char *path, char **text, GError **error)
+{
+  *text = NULL;
+  if (!g_key_file_has_key (file, GROUP, key, NULL))
+    return TRUE;
+  g_autoptr(GError) local = NULL;
+  char *value = g_key_file_get_string (file, GROUP, key, &local);
+  if (value == NULL)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+      g_set_error (error, IKU_WORDING_ERROR, IKU_WORDING_ERROR_UNREADABLE,
+                   "Tekstfilen »%s«: teksten %s kan ikke læses (%s). Et \\ skal skrives som \\\\.",
+                   display, key, local->message);
+      return FALSE;
+    }
+  if (*g_strstrip (value) == '\0')
+    g_clear_pointer (&value, g_free);
+  *text = value;
+  return TRUE;
+}
+
+/**
+ * iku_wording_new_override:
+ * Returns: (transfer full): @base's wording with the file's texts instead, or
+ * NULL with @error set.
+ */
+IkuWording *
+iku_wording_new_override (const IkuWording *base, const char *path, GError **error)
+{
+  g_return_val_if_fail (base != NULL && path != NULL, NULL);
+  g_autoptr(GKeyFile) file = load_override (path, error);
+  if (file == NULL)
+    return NULL;
+  g_autoptr(IkuWording) wording = g_new0 (IkuWording, 1);
+  for (int i = 0; i < IKU_N_TEXTS; i++)
+    {
+      if (!get_override (file, keys[i], path, &wording->texts[i], error))
+        return NULL;
+      if (wording->texts[i] == NULL)
+        wording->texts[i] = g_strdup (base->texts[i]);
+    }
+  return g_steal_pointer (&wording);
+}
+
+gboolean
+iku_wording_check_override (const char *path, GError **error)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_autoptr(GKeyFile) file = load_override (path, error);
+  if (file == NULL)
+    return FALSE;
+  for (int i = 0; i < IKU_N_TEXTS; i++)
+    {
+      g_autofree char *text = NULL;
+      if (!get_override (file, keys[i], path, &text, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 const char *

@@ -51,6 +51,16 @@ IkuWording *iku_wording_new_from_file (const char *path,
 IkuWording *iku_wording_new_from_data (const char *data,
                                        gsize       len,
                                        GError    **error) G_GNUC_WARN_UNUSED_RESULT;
+/* The wording of @base with the texts the override file @path gives instead
+ * (the same keys in [IKU] as iku-tekster.ini); keys it leaves out or leaves
+ * empty keep @base's text. An unknown group or key, or a broken line, fails
+ * with a message naming the file and the line. */
+IkuWording *iku_wording_new_override  (const IkuWording *base,
+                                       const char       *path,
+                                       GError          **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Whether @path is a usable override file (as iku_wording_new_override()). */
+gboolean    iku_wording_check_override (const char *path,
+                                        GError    **error);
 void        iku_wording_free          (IkuWording *wording);
 const char *iku_wording_get           (const IkuWording *wording,
                                        IkuTextId         id);

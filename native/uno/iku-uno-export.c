@@ -5,15 +5,19 @@
 #include "iku-export.h"
 #include "iku-resources.h"
 #include "iku-schema.h"
+#include "iku-uno-choose.h"
 #include "iku-uno-document.h"
 #include "iku-uno-edit-commit.h"
 #include "iku-uno-error.h"
+#include "iku-uno-selection.h"
 #include "iku-uno-settings.h"
 #include "iku-uno-ui.h"
 
 struct _IkuUnoReport {
   GPtrArray *written;   /* char*, NULL-terminated */
   GPtrArray *warnings;  /* char*, NULL-terminated */
+  GPtrArray *sheets;    /* char*, NULL-terminated: the sheets exported */
+  GPtrArray *details;   /* char*, NULL-terminated: the message's paragraphs */
   char      *error;
   guint      n_extra;   /* the last written files that are not IKUs */
 };
@@ -25,6 +29,8 @@ report_new (void)
 
   report->written = g_ptr_array_new_null_terminated (8, g_free, TRUE);
   report->warnings = g_ptr_array_new_null_terminated (8, g_free, TRUE);
+  report->sheets = g_ptr_array_new_null_terminated (1, g_free, TRUE);
+  report->details = g_ptr_array_new_null_terminated (4, g_free, TRUE);
   return report;
 }
 
@@ -35,6 +41,8 @@ iku_uno_report_free (IkuUnoReport *report)
     return;
   g_ptr_array_unref (report->written);
   g_ptr_array_unref (report->warnings);
+  g_ptr_array_unref (report->sheets);
+  g_ptr_array_unref (report->details);
   g_free (report->error);
   g_free (report);
 }
@@ -59,6 +67,28 @@ iku_uno_report_get_warnings (const IkuUnoReport *report,
   if (n_warnings != NULL)
     *n_warnings = report->warnings->len;
   return (const char * const *) report->warnings->pdata;
+}
+
+const char * const *
+iku_uno_report_get_sheets (const IkuUnoReport *report,
+                           guint              *n_sheets)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+
+  if (n_sheets != NULL)
+    *n_sheets = report->sheets->len;
+  return (const char * const *) report->sheets->pdata;
+}
+
+const char * const *
+iku_uno_report_get_details (const IkuUnoReport *report,
+                            guint              *n_details)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+
+  if (n_details != NULL)
+    *n_details = report->details->len;
+  return (const char * const *) report->details->pdata;
 }
 
 const char *
@@ -86,6 +116,138 @@ copy_strv (GPtrArray          *to,
     g_ptr_array_add (to, g_strdup (strv[i]));
 }
 
+static guint
+count_employees (const GPtrArray *schemas)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < schemas->len; i++)
+    n += iku_schema_get_n_employees (g_ptr_array_index (schemas, i));
+  return n;
+}
+
+/* A paragraph of the message, kept in the report too. */
+static void
+add_detail (IkuUnoUi     *ui,
+            IkuUnoReport *report,
+            const char   *paragraph)
+{
+  iku_uno_ui_add_detail (ui, paragraph);
+  g_ptr_array_add (report->details, g_strdup (paragraph));
+}
+
+/* Names the sheets of @schemas in the message and the report. */
+static void
+tell_sheets (IkuUnoUi        *ui,
+             IkuUnoReport    *report,
+             const GPtrArray *schemas)
+{
+  IkuUnoLang lang = iku_uno_ui_get_language (ui);
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *line = NULL;
+
+  for (guint i = 0; i < schemas->len; i++)
+    {
+      const IkuSchema *schema = g_ptr_array_index (schemas, i);
+      g_autofree char *name = iku_uno_choose_dup_name (schema, lang);
+
+      g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", name);
+      g_ptr_array_add (report->sheets, g_strdup (iku_schema_get_sheet_name (schema)));
+    }
+  line = iku_uno_l10n_format (lang, schemas->len == 1 ? IKU_UNO_TEXT_SHEET_ONE
+                                                      : IKU_UNO_TEXT_SHEET_MANY,
+                              names->str, NULL);
+  add_detail (ui, report, line);
+}
+
+/* The schema of the employees selected in @view on the sheet @index (@grid),
+ * telling how many were left out. */
+static IkuSchema *
+read_selected_schema (const IkuGrid *grid,
+                      guint          index,
+                      uno_Interface *view,
+                      IkuUnoUi      *ui,
+                      IkuUnoReport  *report,
+                      GError       **error)
+{
+  g_autoptr(GArray) spans = NULL;
+  g_autoptr(IkuGrid) selected = NULL;
+  guint n_left_out = 0;
+  IkuSchema *schema;
+
+  if (view == NULL)
+    {
+      g_set_error_literal (error, IKU_UNO_ERROR, IKU_UNO_ERROR_NO_DOCUMENT,
+                           "Regnearket vises ikke i noget vindue, så der er ingen markering. "
+                           "Åbn det, markér medarbejderne, og prøv igen.");
+      return NULL;
+    }
+  spans = iku_uno_selection_dup_rows (view, index, error);
+  selected = spans != NULL ? iku_uno_selection_filter_grid (grid, spans, &n_left_out, error) : NULL;
+  schema = selected != NULL ? iku_schema_new_from_grid (selected, error) : NULL;
+  if (schema != NULL && n_left_out > 0)
+    {
+      IkuUnoLang lang = iku_uno_ui_get_language (ui);
+      g_autofree char *count = g_strdup_printf ("%u", n_left_out);
+      g_autofree char *line = iku_uno_l10n_format (lang, n_left_out == 1
+                                                           ? IKU_UNO_TEXT_UNSELECTED_ONE
+                                                           : IKU_UNO_TEXT_UNSELECTED_MANY,
+                                                   count, NULL);
+      add_detail (ui, report, line);
+    }
+  return schema;
+}
+
+/* The schemas of the sheets @indices of @book; for the selection command, of the
+ * employees selected in @view. */
+static GPtrArray *
+read_schemas (const IkuBook             *book,
+              const GArray              *indices,
+              const IkuUnoExportRequest *request,
+              uno_Interface             *view,
+              IkuUnoUi                  *ui,
+              IkuUnoReport              *report,
+              GError                   **error)
+{
+  g_autoptr(GPtrArray) schemas = g_ptr_array_new_with_free_func ((GDestroyNotify) iku_schema_free);
+
+  for (guint i = 0; i < indices->len; i++)
+    {
+      guint index = g_array_index (indices, guint, i);
+      const IkuGrid *grid = iku_book_get_sheet (book, index);
+      g_autoptr(GError) sheet_error = NULL;
+      IkuSchema *schema = request->command == IKU_UNO_COMMAND_SELECTION
+        ? read_selected_schema (grid, index, view, ui, report, &sheet_error)
+        : iku_schema_new_from_grid (grid, &sheet_error);
+
+      if (schema != NULL)
+        g_ptr_array_add (schemas, schema);
+      else if (request->command != IKU_UNO_COMMAND_ALL_TEAMS || indices->len == 1)
+        {
+          g_propagate_error (error, g_steal_pointer (&sheet_error));
+          return NULL;
+        }
+      else if (sheet_error->domain == IKU_SCHEMA_ERROR)
+        /* All teams: a sheet without employees is told, and the others go on. */
+        g_ptr_array_add (report->warnings,
+                         g_strdup_printf ("Arket »%s« er sprunget over: %s",
+                                          iku_grid_get_sheet_name (grid), sheet_error->message));
+      else
+        {
+          g_propagate_error (error, g_steal_pointer (&sheet_error));
+          return NULL;
+        }
+    }
+  if (schemas->len == 0)
+    {
+      g_set_error_literal (error, IKU_SCHEMA_ERROR, IKU_SCHEMA_ERROR_NO_EMPLOYEES,
+                           "Ingen af regnearkets skemaark har medarbejdere, der kan laves IKU'er "
+                           "til; se bemærkningerne om hvert ark.");
+      return NULL;
+    }
+  return g_steal_pointer (&schemas);
+}
+
 static gboolean
 run (uno_Interface             *context,
      const char                *data_dir,
@@ -102,7 +264,9 @@ run (uno_Interface             *context,
   g_autofree char *folder = NULL;
   g_autoptr(IkuResources) res = NULL;
   g_autoptr(IkuBook) book = NULL;
-  g_autoptr(IkuSchema) schema = NULL;
+  g_autoptr(GArray) indices = NULL;
+  g_autoptr(GPtrArray) schemas = NULL;
+  const IkuSchema *schema;
   g_autoptr(IkuExport) export = NULL;
   const char * const *strv;
   guint n = 0;
@@ -138,9 +302,18 @@ run (uno_Interface             *context,
   if (book == NULL)
     return FALSE;
   t_read = g_get_monotonic_time ();
-  schema = iku_schema_new_from_book (book, error);
-  if (schema == NULL)
+  indices = iku_uno_choose_sheets (book,
+                                   request->command == IKU_UNO_COMMAND_ALL_TEAMS ? IKU_UNO_SHEETS_ALL
+                                   : request->command == IKU_UNO_COMMAND_SELECTION
+                                     ? IKU_UNO_SHEETS_ACTIVE : IKU_UNO_SHEETS_ONE,
+                                   request->sheet, ui, report->warnings, error);
+  if (indices == NULL)
     return FALSE;
+  schemas = read_schemas (book, indices, request, view, ui, report, error);
+  if (schemas == NULL)
+    return FALSE;
+  tell_sheets (ui, report, schemas);
+  schema = g_ptr_array_index (schemas, 0);
 
   folder = request->folder != NULL ? g_strdup (request->folder)
                                    : iku_uno_document_dup_folder (model, lang, error);
@@ -149,6 +322,8 @@ run (uno_Interface             *context,
   *folder_out = g_strdup (folder);
 
   export = iku_export_new (schema, res, folder);
+  for (guint i = 1; i < schemas->len; i++)
+    iku_export_add_schema (export, g_ptr_array_index (schemas, i));
   iku_export_set_progress_func (export, on_progress, ui);
   IkuUnoSettings settings;
   iku_uno_settings_read (context, &settings);
@@ -158,7 +333,7 @@ run (uno_Interface             *context,
   iku_export_set_combined (export, request->combined == IKU_UNO_CHOICE_SETTING
                                      ? settings.combined
                                      : request->combined == IKU_UNO_CHOICE_ON);
-  iku_uno_ui_progress_start (ui, iku_schema_get_n_employees (schema));
+  iku_uno_ui_progress_start (ui, count_employees (schemas));
   ok = iku_export_run (export, error);
   iku_uno_ui_progress_end (ui);
 
@@ -189,6 +364,9 @@ iku_uno_export_run (uno_Interface             *context,
   if (!run (context, data_dir, request, ui, report, &folder, &error))
     report->error = iku_uno_error_dup_message (error, iku_uno_ui_get_language (ui));
   iku_uno_ui_progress_end (ui);
+  /* The person cancelled: they know nothing was made. */
+  if (g_error_matches (error, IKU_UNO_ERROR, IKU_UNO_ERROR_CANCELLED))
+    return report;
   /* The message counts the IKUs; the team plan and the combined file are listed
    * in Written. */
   iku_uno_ui_report (ui, report->written->len - report->n_extra, folder,

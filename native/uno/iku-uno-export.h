@@ -14,7 +14,18 @@ typedef enum {
   IKU_UNO_CHOICE_ON,
 } IkuUnoChoice;
 
+/* What an export is asked to do (XJobExecutor.trigger's commands, XJob.execute's
+ * Command argument). */
+typedef enum {
+  IKU_UNO_COMMAND_EXPORT = 0, /* the IKUs of one schema sheet (iku-uno-choose.h) */
+  IKU_UNO_COMMAND_ALL_TEAMS,  /* the IKUs of every schema sheet in one run */
+  IKU_UNO_COMMAND_SELECTION,  /* the IKUs of the employees in the selected rows */
+  IKU_UNO_COMMAND_CHECK,      /* who would get which IKU, and every warning: writes nothing */
+} IkuUnoCommand;
+
 typedef struct {
+  IkuUnoCommand  command;
+  const char    *sheet;       /* the name of the sheet to export; NULL: as the command says */
   uno_Interface *document;    /* borrowed; NULL: the current document */
   uno_Interface *view;        /* borrowed; the document's view the export was started
                                  from (its active sheet, its window for progress and
@@ -40,6 +51,13 @@ const char * const *iku_uno_report_get_written   (const IkuUnoReport *report,
 /* Warnings in Danish; NULL-terminated, owned by the report. */
 const char * const *iku_uno_report_get_warnings  (const IkuUnoReport *report,
                                                   guint              *n_warnings);
+/* The sheets exported, by name, in workbook order; NULL-terminated. */
+const char * const *iku_uno_report_get_sheets    (const IkuUnoReport *report,
+                                                  guint              *n_sheets);
+/* The paragraphs the message adds to the outcome (which sheet, what was left out,
+ * which IKUs are stale), in the message's language; NULL-terminated. */
+const char * const *iku_uno_report_get_details   (const IkuUnoReport *report,
+                                                  guint              *n_details);
 /* The error message, or NULL when the export succeeded. */
 const char         *iku_uno_report_get_error     (const IkuUnoReport *report);
 

@@ -24,6 +24,8 @@ typedef struct {
 
 /* What XJob.execute was asked. */
 typedef struct {
+  IkuUnoCommand  command;   /* Command; default: export */
+  char          *sheet;     /* Sheet; NULL: as the command says */
   uno_Interface *document;  /* owned; NULL: the current document */
   char          *folder;    /* NULL: the document's folder */
   gboolean       interactive;
@@ -53,6 +55,41 @@ arguments_clear (Arguments *arguments)
 {
   g_clear_pointer (&arguments->document, iku_uno_release);
   g_clear_pointer (&arguments->folder, g_free);
+  g_clear_pointer (&arguments->sheet, g_free);
+}
+
+/* The export commands by the names trigger() and the Command argument use. */
+static const struct {
+  const char    *name;
+  IkuUnoCommand  command;
+} commands[] = {
+  { IKU_UNO_JOB_COMMAND_EXPORT, IKU_UNO_COMMAND_EXPORT },
+  { IKU_UNO_JOB_COMMAND_ALL_TEAMS, IKU_UNO_COMMAND_ALL_TEAMS },
+  { IKU_UNO_JOB_COMMAND_SELECTION, IKU_UNO_COMMAND_SELECTION },
+};
+
+static gboolean
+lookup_command (const char    *name,
+                IkuUnoCommand *command)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (name, commands[i].name) == 0)
+      {
+        *command = commands[i].command;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* "»export«, »all-teams« …" for messages. (transfer full) */
+static char *
+dup_command_names (void)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (names, "%s»%s«", i > 0 ? ", " : "", commands[i].name);
+  return g_string_free (g_steal_pointer (&names), FALSE);
 }
 
 static gboolean parse_argument (const char    *name,
@@ -119,6 +156,31 @@ parse_argument (const char    *name,
             }
         }
     }
+  else if (g_ascii_strcasecmp (name, "Command") == 0)
+    {
+      g_autofree char *text = iku_uno_any_dup_string (value);
+
+      if (text == NULL || !lookup_command (text, &arguments->command))
+        {
+          g_autofree char *known = dup_command_names ();
+          g_set_error (error, IKU_UNO_ERROR, IKU_UNO_ERROR_ARGUMENT,
+                       "Argumentet Command skal være en af teksterne %s.", known);
+          return FALSE;
+        }
+    }
+  else if (g_ascii_strcasecmp (name, "Sheet") == 0)
+    {
+      g_autofree char *text = iku_uno_any_dup_string (value);
+
+      if (text == NULL)
+        {
+          g_set_error_literal (error, IKU_UNO_ERROR, IKU_UNO_ERROR_ARGUMENT,
+                               "Argumentet Sheet skal være et arks navn.");
+          return FALSE;
+        }
+      g_free (arguments->sheet);
+      arguments->sheet = *text != '\0' ? g_steal_pointer (&text) : NULL;
+    }
   else if (g_ascii_strcasecmp (name, "Interactive") == 0)
     {
       if (!iku_uno_any_get_boolean (value, &arguments->interactive))
@@ -165,31 +227,43 @@ parse_argument (const char    *name,
   return TRUE;
 }
 
-/* Constructs the any XJob.execute returns: NamedValues Written, Warnings, Error
- * (@message NULL: empty, the export succeeded). */
-static gboolean
-build_named_result (uno_Any            *ret,
-                    const char * const *written,
-                    guint               n_written,
-                    const char * const *warnings,
-                    guint               n_warnings,
-                    const char         *message,
-                    GError            **error)
-{
-  const char *names[3] = { "Written", "Warnings", "Error" };
-  uno_Any values[3];
-  gboolean ok;
+/* The lists of XJob.execute's result, in this order. */
+enum { LIST_WRITTEN, LIST_WARNINGS, LIST_SHEETS, LIST_DETAILS, N_LISTS };
+static const char * const list_names[N_LISTS] = { "Written", "Warnings", "Sheets", "Details" };
 
-  if (!iku_uno_any_init_strings (&values[0], written, n_written, error))
-    return FALSE;
-  if (!iku_uno_any_init_strings (&values[1], warnings, n_warnings, error))
+typedef struct {
+  const char * const *strv;
+  guint               n;
+} List;
+
+/* Constructs the any XJob.execute returns: NamedValues Written, Warnings, Sheets,
+ * Details (string lists) and Error (@message NULL: empty, the export succeeded). */
+static gboolean
+build_named_result (uno_Any     *ret,
+                    const List   lists[N_LISTS],
+                    const char  *message,
+                    GError     **error)
+{
+  const char *names[N_LISTS + 1];
+  uno_Any values[N_LISTS + 1];
+  guint n = 0;
+  gboolean ok = TRUE;
+
+  for (; ok && n < N_LISTS; n++)
     {
-      uno_any_destruct (&values[0], NULL);
-      return FALSE;
+      names[n] = list_names[n];
+      ok = iku_uno_any_init_strings (&values[n], lists != NULL ? lists[n].strv : NULL,
+                                     lists != NULL ? lists[n].n : 0, error);
     }
-  iku_uno_any_init_string (&values[2], message != NULL ? message : "");
-  ok = iku_uno_any_init_named_values (ret, names, values, G_N_ELEMENTS (values), error);
-  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+  if (!ok)
+    n--;   /* values[n] was not constructed */
+  else
+    {
+      names[n] = "Error";
+      iku_uno_any_init_string (&values[n++], message != NULL ? message : "");
+      ok = iku_uno_any_init_named_values (ret, names, values, n, error);
+    }
+  for (guint i = 0; i < n; i++)
     uno_any_destruct (&values[i], NULL);
   return ok;
 }
@@ -200,11 +274,13 @@ build_result (uno_Any            *ret,
               const IkuUnoReport *report,
               GError            **error)
 {
-  guint n_written = 0, n_warnings = 0;
-  const char * const *written = iku_uno_report_get_written (report, &n_written);
-  const char * const *warnings = iku_uno_report_get_warnings (report, &n_warnings);
-  return build_named_result (ret, written, n_written, warnings, n_warnings,
-                             iku_uno_report_get_error (report), error);
+  List lists[N_LISTS];
+
+  lists[LIST_WRITTEN].strv = iku_uno_report_get_written (report, &lists[LIST_WRITTEN].n);
+  lists[LIST_WARNINGS].strv = iku_uno_report_get_warnings (report, &lists[LIST_WARNINGS].n);
+  lists[LIST_SHEETS].strv = iku_uno_report_get_sheets (report, &lists[LIST_SHEETS].n);
+  lists[LIST_DETAILS].strv = iku_uno_report_get_details (report, &lists[LIST_DETAILS].n);
+  return build_named_result (ret, lists, iku_uno_report_get_error (report), error);
 }
 
 static gboolean
@@ -213,7 +289,8 @@ execute (Job                *job,
          uno_Any            *ret,
          GError            **error)
 {
-  Arguments arguments = { NULL, NULL, FALSE, 0, IKU_UNO_CHOICE_SETTING, IKU_UNO_CHOICE_SETTING };
+  Arguments arguments = { IKU_UNO_COMMAND_EXPORT, NULL, NULL, NULL, FALSE, 0,
+                          IKU_UNO_CHOICE_SETTING, IKU_UNO_CHOICE_SETTING };
   g_autoptr(GError) argument_error = NULL;
   g_autoptr(IkuUnoReport) report = NULL;
   IkuUnoExportRequest request = { .interactive = FALSE };
@@ -222,8 +299,10 @@ execute (Job                *job,
   if (!iku_uno_named_values_foreach (named_values, parse_argument, &arguments, &argument_error))
     {
       arguments_clear (&arguments);
-      return build_named_result (ret, NULL, 0, NULL, 0, argument_error->message, error);
+      return build_named_result (ret, NULL, argument_error->message, error);
     }
+  request.command = arguments.command;
+  request.sheet = arguments.sheet;
   request.document = arguments.document;
   request.folder = arguments.folder;
   request.interactive = arguments.interactive;
@@ -257,12 +336,12 @@ trigger (Job               *job,
          const rtl_uString *command,
          GError           **error)
 {
-  g_autofree char *text = NULL;
+  g_autofree char *text = iku_uno_string_dup_utf8 (command);
+  g_autofree char *known = NULL;
+  IkuUnoExportRequest request = { .interactive = TRUE };
 
-  if (iku_uno_string_equal_ascii (command, IKU_UNO_JOB_COMMAND_EXPORT))
+  if (lookup_command (text, &request.command))
     {
-      IkuUnoExportRequest request = { .interactive = TRUE };
-
       iku_uno_report_free (iku_uno_export_run (job->context, job->data_dir, &request));
       return TRUE;
     }
@@ -271,10 +350,10 @@ trigger (Job               *job,
       open_new_schema (job);
       return TRUE;
     }
-  text = iku_uno_string_dup_utf8 (command);
+  known = dup_command_names ();
   g_set_error (error, IKU_UNO_ERROR, IKU_UNO_ERROR_ARGUMENT,
-               "org.ikuflet.Export kender ikke kommandoen »%s«; brug »%s« eller »%s«.", text,
-               IKU_UNO_JOB_COMMAND_EXPORT, IKU_UNO_JOB_COMMAND_NEW_SCHEMA);
+               "org.ikuflet.Export kender ikke kommandoen »%s«; brug en af %s eller »%s«.", text,
+               known, IKU_UNO_JOB_COMMAND_NEW_SCHEMA);
   return FALSE;
 }
 
@@ -342,7 +421,8 @@ static void
 view_job_execute (Job                *job,
                   const uno_Sequence *named_values)
 {
-  Arguments arguments = { NULL, NULL, FALSE, 0, IKU_UNO_CHOICE_SETTING, IKU_UNO_CHOICE_SETTING };
+  Arguments arguments = { IKU_UNO_COMMAND_EXPORT, NULL, NULL, NULL, FALSE, 0,
+                          IKU_UNO_CHOICE_SETTING, IKU_UNO_CHOICE_SETTING };
   g_autoptr(GError) error = NULL;
 
   if (!iku_uno_named_values_foreach (named_values, parse_argument, &arguments, &error))

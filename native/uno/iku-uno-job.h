@@ -22,6 +22,10 @@ G_BEGIN_DECLS
 /* The commands of XJobExecutor.trigger (Addons.xcu: service:org.ikuflet.Export?CMD). */
 #define IKU_UNO_JOB_COMMAND_EXPORT "export"
 #define IKU_UNO_JOB_COMMAND_NEW_SCHEMA "new-schema"
+/* Every schema sheet in one run. */
+#define IKU_UNO_JOB_COMMAND_ALL_TEAMS "all-teams"
+/* Only the employees whose rows the selection touches. */
+#define IKU_UNO_JOB_COMMAND_SELECTION "selection"
 
 /* A new instance working in @context (acquired) with the data files in @data_dir
  * and the empty schema @template_path. (transfer full) */

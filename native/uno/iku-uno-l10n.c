@@ -67,6 +67,38 @@ static const IkuUnoText texts[IKU_UNO_N_TEXTS] = {
   [IKU_UNO_TEXT_NO_TEMPLATE] = {
     "Det tomme kompetenceskema kunne ikke åbnes (%1). Installér ikuflet igen, og prøv igen.",
     "The empty competence schema could not be opened (%1). Install ikuflet again and try again." },
+  [IKU_UNO_TEXT_SHEET_ONE] = {
+    "Fra arket %1.",
+    "From the sheet %1." },
+  [IKU_UNO_TEXT_SHEET_MANY] = {
+    "Fra arkene %1.",
+    "From the sheets %1." },
+  [IKU_UNO_TEXT_SHEET_NAME] = {
+    "»%1«",
+    "“%1”" },
+  [IKU_UNO_TEXT_SHEET_NAME_TEAM] = {
+    "»%1« (team: %2)",
+    "“%1” (team: %2)" },
+  [IKU_UNO_TEXT_PICK_TITLE] = {
+    "Vælg skemaets ark",
+    "Choose the schema's sheet" },
+  [IKU_UNO_TEXT_PICK_PROMPT] = {
+    "Det aktive ark »%1« er ikke et kompetenceskema, og regnearket har flere. "
+    "Hvilket ark skal der laves IKU'er fra?",
+    "The active sheet “%1” is not a competence schema, and the workbook has several. "
+    "Which sheet should the IKUs be made from?" },
+  [IKU_UNO_TEXT_OK] = {
+    "OK",
+    "OK" },
+  [IKU_UNO_TEXT_CANCEL] = {
+    "Annuller",
+    "Cancel" },
+  [IKU_UNO_TEXT_UNSELECTED_ONE] = {
+    "1 medarbejder uden for markeringen er ikke med.",
+    "1 employee outside the selection was left out." },
+  [IKU_UNO_TEXT_UNSELECTED_MANY] = {
+    "%1 medarbejdere uden for markeringen er ikke med.",
+    "%1 employees outside the selection were left out." },
   [IKU_UNO_TEXT_EDIT_NOT_COMMITTED] = {
     "Det, du var ved at skrive i en celle, kom ikke ind i cellen: LibreOffice tog ikke imod "
     "det. Ret indtastningen, tryk Enter, og lav så IKU'erne igen.",

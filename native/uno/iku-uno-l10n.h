@@ -29,6 +29,17 @@ typedef enum {
   IKU_UNO_TEXT_OFFICE_FAILED,    /* %1: the technical detail */
   IKU_UNO_TEXT_NEW_TITLE,        /* title of the "new schema" menu entry's messages */
   IKU_UNO_TEXT_NO_TEMPLATE,      /* %1: the technical detail */
+  /* Which sheet, and what an export left out (iku-uno-choose.c, iku-uno-export.c). */
+  IKU_UNO_TEXT_SHEET_ONE,        /* %1: the sheet as IKU_UNO_TEXT_SHEET_NAME(_TEAM) gives it */
+  IKU_UNO_TEXT_SHEET_MANY,       /* %1: the sheets, each as IKU_UNO_TEXT_SHEET_NAME(_TEAM) */
+  IKU_UNO_TEXT_SHEET_NAME,       /* %1: a sheet's name */
+  IKU_UNO_TEXT_SHEET_NAME_TEAM,  /* %1: a sheet's name, %2: its team */
+  IKU_UNO_TEXT_PICK_TITLE,
+  IKU_UNO_TEXT_PICK_PROMPT,      /* %1: the active sheet's name */
+  IKU_UNO_TEXT_OK,
+  IKU_UNO_TEXT_CANCEL,
+  IKU_UNO_TEXT_UNSELECTED_ONE,   /* one employee outside the selection */
+  IKU_UNO_TEXT_UNSELECTED_MANY,  /* %1: count */
   IKU_UNO_TEXT_EDIT_NOT_COMMITTED, /* a cell edit Calc did not accept */
   IKU_UNO_N_TEXTS
 } IkuUnoTextId;

@@ -18,6 +18,7 @@
 #include "iku-uno-call.h"
 #include "iku-uno-cell-text.h"
 #include "iku-uno-error.h"
+#include "iku-uno-selection.h"
 #include "iku-uno-string.h"
 #include "iku-uno-value.h"
 
@@ -557,6 +558,56 @@ read_schema_parts (uno_Interface *sheet,
   return TRUE;
 }
 
+static gint
+compare_by_row (gconstpointer a,
+                gconstpointer b)
+{
+  const Range *x = a;
+  const Range *y = b;
+
+  return x->start_row < y->start_row ? -1 : x->start_row > y->start_row;
+}
+
+/* Marks the rows 0..@last_row of @grid that @sheet hides (by hand, or a filter:
+ * Calc hides the rows a filter leaves out). One call, whatever the number of
+ * rows: the visible cells of those rows across every column of the sheet, as a
+ * few rectangles (hidden columns only cut them up; all of a sheet's columns are
+ * never hidden). The rows no rectangle covers are hidden. */
+static gboolean
+read_hidden_rows (uno_Interface *sheet,
+                  gint32         last_row,
+                  IkuGrid       *grid,
+                  GError       **error)
+{
+  g_autoptr(uno_Interface) rows = NULL;
+  g_autoptr(uno_Interface) visible = NULL;
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (Range));
+  Range extent;
+  gint32 next = 0;   /* the first row not yet known to be visible */
+
+  if (!get_range_address (sheet, &extent, error))
+    return FALSE;
+  rows = get_cell_range (sheet, 0, 0, extent.end_col, last_row, error);
+  if (rows == NULL)
+    return FALSE;
+  visible = iku_uno_call_object (rows, "com.sun.star.sheet.XCellRangesQuery::queryVisibleCells",
+                                 NULL, error);
+  if (visible == NULL || !get_range_addresses (visible, ranges, error))
+    return FALSE;
+  g_array_sort (ranges, compare_by_row);
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      const Range *r = &g_array_index (ranges, Range, i);
+
+      if (r->start_row > next)
+        iku_grid_set_rows_hidden (grid, (guint) next, (guint) (r->start_row - next), TRUE);
+      next = MAX (next, r->end_row + 1);
+    }
+  if (next <= last_row)
+    iku_grid_set_rows_hidden (grid, (guint) next, (guint) (last_row - next + 1), TRUE);
+  return TRUE;
+}
+
 IkuGrid *
 iku_uno_sheet_read (uno_Interface     *sheet,
                     IkuUnoSheetBudget *budget,
@@ -645,9 +696,44 @@ iku_uno_sheet_read (uno_Interface     *sheet,
   g_clear_pointer (&probe, iku_grid_free);
 
   reader = (Reader) { grid, budget, name, FALSE };
-  if (!read_schema_parts (sheet, contents, &whole, covered, header_row, cols, &reader, error))
+  if (!read_schema_parts (sheet, contents, &whole, covered, header_row, cols, &reader, error) ||
+      !read_hidden_rows (sheet, used.end_row, grid, error))
     return NULL;
   return g_steal_pointer (&grid);
+}
+
+gboolean
+iku_uno_sheet_collect_rows (uno_Interface *ranges,
+                            guint          sheet_index,
+                            GArray        *spans,
+                            GError       **error)
+{
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Range));
+
+  g_return_val_if_fail (ranges != NULL && spans != NULL, FALSE);
+
+  if (iku_uno_has_interface (ranges, "com.sun.star.sheet.XSheetCellRanges"))
+    {
+      if (!get_range_addresses (ranges, found, error))
+        return FALSE;
+    }
+  else if (iku_uno_has_interface (ranges, "com.sun.star.sheet.XCellRangeAddressable"))
+    {
+      Range range;
+
+      if (!get_range_address (ranges, &range, error))
+        return FALSE;
+      g_array_append_val (found, range);
+    }
+  for (guint i = 0; i < found->len; i++)
+    {
+      const Range *r = &g_array_index (found, Range, i);
+      IkuUnoRowSpan span = { (guint) r->start_row, (guint) r->end_row };
+
+      if (r->sheet >= 0 && (guint) r->sheet == sheet_index)
+        g_array_append_val (spans, span);
+    }
+  return TRUE;
 }
 
 gboolean

@@ -24,6 +24,7 @@ struct _IkuUnoUi {
   IkuUnoLang     lang;
   uno_Interface *frame;       /* owned; NULL when unknown */
   uno_Interface *indicator;   /* owned while progress is shown */
+  GPtrArray     *details;     /* char*: paragraphs after the outcome */
 };
 
 /* TRUE when the office was started with --headless: it has no screen to show on. */
@@ -149,6 +150,7 @@ iku_uno_ui_new (uno_Interface *context,
   ui->interactive = interactive;
   ui->visible = interactive && !office_is_headless ();
   ui->lang = ui->visible ? read_ui_language (context) : IKU_UNO_LANG_DA;
+  ui->details = g_ptr_array_new_with_free_func (g_free);
   return ui;
 }
 
@@ -159,6 +161,7 @@ iku_uno_ui_free (IkuUnoUi *ui)
     return;
   iku_uno_ui_progress_end (ui);
   iku_uno_release (ui->frame);
+  g_ptr_array_unref (ui->details);
   g_free (ui);
 }
 
@@ -167,6 +170,35 @@ iku_uno_ui_get_language (const IkuUnoUi *ui)
 {
   g_return_val_if_fail (ui != NULL, IKU_UNO_LANG_DA);
   return ui->lang;
+}
+
+gboolean
+iku_uno_ui_can_ask (const IkuUnoUi *ui)
+{
+  g_return_val_if_fail (ui != NULL, FALSE);
+  return ui->visible;
+}
+
+uno_Interface *
+iku_uno_ui_get_context (const IkuUnoUi *ui)
+{
+  g_return_val_if_fail (ui != NULL, NULL);
+  return ui->context;
+}
+
+uno_Interface *
+iku_uno_ui_get_frame (const IkuUnoUi *ui)
+{
+  g_return_val_if_fail (ui != NULL, NULL);
+  return ui->frame;
+}
+
+void
+iku_uno_ui_add_detail (IkuUnoUi   *ui,
+                       const char *paragraph)
+{
+  g_return_if_fail (ui != NULL && paragraph != NULL);
+  g_ptr_array_add (ui->details, g_strdup (paragraph));
 }
 
 void
@@ -329,6 +361,8 @@ iku_uno_ui_report (IkuUnoUi           *ui,
       g_string_append (text, done);
       type = n_warnings > 0 ? BOX_WARNING : BOX_INFO;
     }
+  for (guint i = 0; i < ui->details->len; i++)
+    g_string_append_printf (text, "\n\n%s", (const char *) g_ptr_array_index (ui->details, i));
   if (n_warnings > 0)
     {
       g_string_append_printf (text, "\n\n%s", iku_uno_l10n_get (ui->lang, IKU_UNO_TEXT_NOTES));

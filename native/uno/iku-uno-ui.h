@@ -38,6 +38,17 @@ void        iku_uno_ui_progress_set   (IkuUnoUi *ui,
                                        guint     done);
 void        iku_uno_ui_progress_end   (IkuUnoUi *ui);
 
+/* TRUE when the UI may ask the person something (interactive, with a screen). */
+gboolean       iku_uno_ui_can_ask      (const IkuUnoUi *ui);
+/* The component context and the frame the UI was given (borrowed; frame may be NULL). */
+uno_Interface *iku_uno_ui_get_context  (const IkuUnoUi *ui);
+uno_Interface *iku_uno_ui_get_frame    (const IkuUnoUi *ui);
+
+/* A paragraph iku_uno_ui_report() shows after the outcome's first sentence and
+ * before the warnings: which sheet, what was skipped, which files are stale. */
+void        iku_uno_ui_add_detail     (IkuUnoUi   *ui,
+                                       const char *paragraph);
+
 /* Tells the outcome: the count and folder of what was written, the warnings, and
  * @error_message (NULL on success). */
 void        iku_uno_ui_report         (IkuUnoUi           *ui,

@@ -164,3 +164,30 @@ def make_shared_text_document(office, rows, column="D"):
     target = sheet.getCellRangeByName("%s%d:%s%d" % (column, top + 1, column, top + rows))
     target.setFormulaArray(tuple(("=$Z$1",) for _ in range(rows)))
     return doc
+
+
+# A workbook with a notes sheet and two teams' schema sheets (make_teams_workbook).
+TEAMS = {
+    "Team Nord": ("Hjemmeplejen Nord", [("Anna Andersen", "Kursus i Excel", "Nordens fokus"),
+                                        ("Bo Berg", "Førstehjælp", "")]),
+    "Team Syd": ("Hjemmeplejen Syd", [("Carl Carlsen", "Sprogkursus", "Sydens fokus"),
+                                      ("Dorte Dam", "Mentorordning", "")]),
+}
+
+
+def make_teams_workbook(office, path, same_name=None):
+    """Sheets "Noter" (no schema, first), "Team Nord" and "Team Syd" (TEAMS: a header
+    area naming the team, then the schema). @same_name: an employee name put on both
+    team sheets (a file-name collision). (A document made hidden keeps no active
+    sheet when stored: set it in the loaded document's view.)"""
+    doc = office.new_spreadsheet()
+    sheets = doc.Sheets
+    sheets.getByIndex(0).Name = "Noter"
+    set_cells(sheets.getByIndex(0), 0, [("Noter til mødet",), ("Husk datoen.",)])
+    for i, (name, (team, rows)) in enumerate(TEAMS.items()):
+        sheets.insertNewByName(name, i + 1)
+        extra = [(same_name, "Fælles navn i %s" % name, "")] if same_name else []
+        set_cells(sheets.getByName(name), 0,
+                  [("Team:", team), ("Leder:", "Lise Leder"), HEADERS] + list(rows) + extra)
+    store(doc, path)
+    doc.close(True)

@@ -149,9 +149,12 @@ class Office:
     """One headless office. Use as a context manager, or call start() and stop()."""
 
     def __init__(self, time_limit=600, keep_log=None, env=None, profile_dir=None,
-                 display=None):
+                 display=None, soffice=None):
         """@profile_dir: a user profile to use (and keep); by default a throwaway one.
-        @display: an X display (":99") to show windows on; by default headless."""
+        @display: an X display (":99") to show windows on; by default headless.
+        @soffice: another installation's soffice.bin of the same version (a scratch
+        copy), by default SOFFICE_BIN."""
+        self.soffice = soffice or SOFFICE_BIN
         self.display = display
         self.time_limit = time_limit
         self.keep_log = keep_log
@@ -180,7 +183,7 @@ class Office:
         return False
 
     def _spawn(self):
-        args = [SOFFICE_BIN, "--norestore", "--nologo", "--nodefault", "--nolockcheck",
+        args = [self.soffice, "--norestore", "--nologo", "--nodefault", "--nolockcheck",
                 "-env:UserInstallation=" + file_url(self.profile_dir),
                 "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe]
         env = office_environment()
@@ -246,16 +249,16 @@ class Office:
         self.check_process()
 
     def check_process(self):
-        """Raises OfficeError unless the running office is SOFFICE_BIN and none of
+        """Raises OfficeError unless the running office is self.soffice and none of
         FOREIGN_ENVIRONMENT is in its environment (/proc/PID/exe, /proc/PID/environ)."""
         exe = os.path.realpath("/proc/%d/exe" % self.proc.pid)
         with open("/proc/%d/environ" % self.proc.pid, "rb") as f:
             names = {item.split(b"=", 1)[0].decode("utf-8", "replace")
                      for item in f.read().split(b"\0") if item}
         foreign = sorted(names.intersection(FOREIGN_ENVIRONMENT))
-        if exe != os.path.realpath(SOFFICE_BIN) or foreign:
+        if exe != os.path.realpath(self.soffice) or foreign:
             raise OfficeError("the office (pid %d) is %s, not %s, or has %s in its environment"
-                              % (self.proc.pid, exe, SOFFICE_BIN, ", ".join(foreign) or "nothing"))
+                              % (self.proc.pid, exe, self.soffice, ", ".join(foreign) or "nothing"))
 
     def restart(self, timeout=120):
         """Ends the office and starts it again on the same profile, as a user does

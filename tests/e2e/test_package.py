@@ -6,7 +6,12 @@ the archive's contents; the component exports exactly its two entry points, and
 every library it needs resolves in the unpacked extension on its own RUNPATH
 (libhpdf from the extension, not from the system).
 
+The Meson option update_url: description.xml has an <update-information> with
+exactly the configured URL, or none when it is empty; the same archive repacked
+with a test URL (extension/meson.build) has that one.
+
 Usage: test_package.py --oxt PATH --version VERSION --source-description PATH
+       [--update-url URL] [--update-url-oxt PATH --update-url-test URL]
 """
 
 import argparse
@@ -21,6 +26,8 @@ import xml.etree.ElementTree as ET
 import zipfile
 
 OXT = VERSION = SOURCE_DESCRIPTION = None
+UPDATE_URL = ""                       # the build's update_url option
+UPDATE_URL_OXT = UPDATE_URL_TEST = None   # the same .oxt made with this other URL
 
 D = "{http://openoffice.org/extensions/description/2006}"
 LO = "{http://libreoffice.org/extensions/description/2011}"
@@ -66,10 +73,17 @@ class TestPackage(unittest.TestCase):
     def test_description(self):
         # As written, except <platform>: make-oxt.py names only the platforms this
         # archive has components for (the release .oxt of ./build.sh windows has both).
+        # And <update-information> when the build has an update_url.
         with open(SOURCE_DESCRIPTION, "rb") as f:
-            self.assertEqual(self.zip.read("description.xml"),
-                             f.read().replace(b'<platform value="linux_x86_64,windows_x86_64"/>',
-                                              b'<platform value="linux_x86_64"/>'))
+            expected = f.read().replace(b'<platform value="linux_x86_64,windows_x86_64"/>',
+                                        b'<platform value="linux_x86_64"/>')
+        if UPDATE_URL:
+            expected = expected.replace(
+                b"</description>",
+                b'  <update-information>\n    <src xlink:href="%s"/>\n'
+                b'  </update-information>\n</description>'
+                % UPDATE_URL.replace("&", "&amp;").encode("utf-8"))
+        self.assertEqual(self.zip.read("description.xml"), expected)
         root = self.xml("description.xml")
         self.assertEqual(root.find(D + "identifier").get("value"), "org.ikuflet")
         self.assertEqual(root.find(D + "version").get("value"), VERSION,
@@ -87,6 +101,22 @@ class TestPackage(unittest.TestCase):
             if href is not None and not href.startswith("http"):
                 self.assertIn(href, self.names, "description.xml refers to a missing file")
         self.assertIn(root.find(D + "icon/" + D + "default").get(XLINK + "href"), self.names)
+
+    def update_urls(self, description):
+        return [src.get(XLINK + "href")
+                for src in ET.fromstring(description).findall(D + "update-information/" + D + "src")]
+
+    def test_update_url(self):
+        self.assertEqual(self.update_urls(self.zip.read("description.xml")),
+                         [UPDATE_URL] if UPDATE_URL else [])
+        if UPDATE_URL_OXT is None:
+            self.skipTest("no --update-url-oxt")
+        with zipfile.ZipFile(UPDATE_URL_OXT) as other:
+            self.assertEqual(self.update_urls(other.read("description.xml")), [UPDATE_URL_TEST])
+            # Nothing else differs.
+            self.assertEqual(sorted(other.namelist()), sorted(self.names))
+            for name in self.names - {"description.xml"}:
+                self.assertEqual(other.read(name), self.zip.read(name), name)
 
     def test_manifest_and_components(self):
         entries = {e.get(MANIFEST + "full-path"): e.get(MANIFEST + "media-type")
@@ -177,13 +207,18 @@ class TestPackage(unittest.TestCase):
 
 
 def main():
-    global OXT, VERSION, SOURCE_DESCRIPTION
+    global OXT, VERSION, SOURCE_DESCRIPTION, UPDATE_URL, UPDATE_URL_OXT, UPDATE_URL_TEST
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--oxt", required=True)
     parser.add_argument("--version", required=True)
     parser.add_argument("--source-description", required=True)
+    parser.add_argument("--update-url", default="")
+    parser.add_argument("--update-url-oxt")
+    parser.add_argument("--update-url-test")
     args, rest = parser.parse_known_args()
     OXT, VERSION, SOURCE_DESCRIPTION = args.oxt, args.version, args.source_description
+    UPDATE_URL, UPDATE_URL_OXT, UPDATE_URL_TEST = (args.update_url, args.update_url_oxt,
+                                                   args.update_url_test)
     program = unittest.main(argv=[sys.argv[0]] + rest, exit=False, verbosity=2)
     sys.exit(0 if program.result.wasSuccessful() else 1)
 

@@ -102,7 +102,9 @@ class Settings(unittest.TestCase):
         return out, [os.path.basename(p) for p in result["Written"]]
 
     def test_schema_defaults_off(self):
-        self.assertEqual(read_settings(), {"Teamudviklingsplan": False, "Samlet": False})
+        self.assertEqual(read_settings(), {
+            "Organisation": "", "Logo": "", "Tekster": "", "Mappe": "",
+            "Filnavn": "IKU - {navn}", "Teamudviklingsplan": False, "Samlet": False})
         out, written = self.export()
         self.assertEqual(sorted(written), sorted(pdf_name(n) for n in EXPECTED))
 

@@ -24,6 +24,9 @@ from screen import (ROLE_MENU, ROLE_PUSH_BUTTON, Session, centre, children, find
                     run_tests, set_ui_language)
 
 TOOLBAR = "private:resource/toolbar/addon_org.ikuflet.toolbar"
+# ikuflet's entries in the Tools menu, in order (English UI).
+MENU = ["Make IKUs", "Make IKUs for all teams", "Make IKUs for the selected employees",
+        "New competence schema"]
 
 OXT = None
 session = None
@@ -76,7 +79,8 @@ class TestUi(unittest.TestCase):
         self.assertIsNotNone(tools)
         items = [c.getAccessibleName() for c in children(tools)]
         self.assertIn("Make IKUs", items)
-        self.assertEqual(items[items.index("Make IKUs") + 1], "New competence schema")
+        start = items.index("Make IKUs")
+        self.assertEqual(items[start:start + len(MENU)], MENU)
 
     def test_toolbar_button_and_result_box(self):
         path = os.path.join(self.dir, "skema.ods")

@@ -364,6 +364,130 @@ test_warnings_carried (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (all, "漢"));
 }
 
+static IkuSchema *
+schema_on_sheet (const char *sheet, const char *spec)
+{
+  g_autoptr(IkuGrid) grid = iku_test_grid_new (sheet, spec);
+  g_autoptr(GError) error = NULL;
+  IkuSchema *schema = iku_schema_new_from_grid (grid, &error);
+  g_assert_no_error (error);
+  return schema;
+}
+
+/* Two teams in one run: one folder, every IKU, the same name on both sheets
+ * numbered and told with sheet and row, each IKU with its own sheet's content. */
+static void
+test_several_schemas (Fixture *f, gconstpointer data)
+{
+  g_autoptr(IkuSchema) nord = schema_on_sheet ("Nord", "Team:|Nord\n" HEADERS "\n"
+                                               "Anne Hansen|Nordkursus|Nordmøder\nBo Ek|b|");
+  g_autoptr(IkuSchema) syd = schema_on_sheet ("Syd", "Team:|Syd\n" HEADERS "\n"
+                                              "Ce Lund||Sydmøder\n\nanne hansen|Sydkursus|");
+  g_autoptr(IkuExport) x = iku_export_new (nord, f->res, f->dir);
+  iku_export_add_schema (x, syd);
+  iku_export_set_team_plan (x, TRUE);
+  g_assert_cmpuint (iku_export_get_n_schemas (x), ==, 2);
+  g_assert_true (iku_export_get_schema (x, 1) == syd);
+  g_autoptr(GError) error = NULL;
+  g_assert_true (iku_export_run (x, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (iku_export_get_n_ikus (x), ==, 4);
+  g_assert_cmpuint (iku_export_get_n_extra (x), ==, 2);
+  g_assert_cmpuint (iku_test_count_entries (f->dir), ==, 6);
+  g_assert_cmpuint (iku_export_get_n_written_from (x, 0), ==, 2);
+  g_assert_cmpuint (iku_export_get_n_written_from (x, 1), ==, 2);
+  g_assert_cmpstr (iku_export_get_iku_file_name (x, 0), ==, "IKU - Anne Hansen.pdf");
+  g_assert_cmpstr (iku_export_get_iku_file_name (x, 3), ==, "IKU - anne hansen (2).pdf");
+  g_assert_cmpuint (iku_export_get_iku_schema (x, 0), ==, 0);
+  g_assert_cmpuint (iku_export_get_iku_schema (x, 3), ==, 1);
+  g_assert_cmpstr (iku_employee_get_name (iku_export_get_iku_employee (x, 2)), ==, "Ce Lund");
+  g_assert_cmpuint (iku_export_get_iku_n_pages (x, 0), ==, 1);
+  g_autofree char *path3 = g_build_filename (f->dir, "IKU - anne hansen (2).pdf", NULL);
+  g_assert_cmpstr (iku_export_get_iku_path (x, 3), ==, path3);
+
+  g_autofree char *first = text_of (f->dir, "IKU - Anne Hansen.pdf");
+  g_autofree char *second = text_of (f->dir, "IKU - anne hansen (2).pdf");
+  g_assert_nonnull (strstr (first, "Nordkursus"));
+  g_assert_null (strstr (first, "Sydkursus"));
+  g_assert_nonnull (strstr (second, "Sydkursus"));
+  g_assert_nonnull (strstr (second, "Sydmøder"));
+  g_assert_null (strstr (second, "Nord"));
+  g_autofree char *plan_nord = text_of (f->dir, "Teamudviklingsplan - Nord.pdf");
+  g_autofree char *plan_syd = text_of (f->dir, "Teamudviklingsplan - Syd.pdf");
+  g_assert_nonnull (strstr (plan_nord, "Nordmøder"));
+  g_assert_nonnull (strstr (plan_syd, "Sydmøder"));
+
+  guint n = 0;
+  const char *const *w = iku_export_get_warnings (x, &n);
+  g_autofree char *all = g_strjoinv ("\n", (char **) w);
+  g_assert_nonnull (strstr (all, "»Anne Hansen« (arket »Nord«, række 3) og »anne hansen« "
+                                 "(arket »Syd«, række 5) ville få samme filnavn"));
+  g_assert_nonnull (strstr (all, "»IKU - Anne Hansen.pdf« og »IKU - anne hansen (2).pdf«"));
+  /* The schema's own warnings name their sheet. */
+  g_assert_nonnull (strstr (all, "Arket »Syd«: Række 3: »Ce Lund« har intet individuelt indhold"));
+}
+
+/* Team plans of two sheets with the same team (or none) never replace each other. */
+static void
+test_several_schemas_team_plans_unique (Fixture *f, gconstpointer data)
+{
+  g_autoptr(IkuSchema) a = schema_on_sheet ("A", HEADERS "\nAnne|a|Ta");
+  g_autoptr(IkuSchema) b = schema_on_sheet ("B", HEADERS "\nBo|b|Tb");
+  g_autoptr(IkuExport) x = iku_export_new (a, f->res, f->dir);
+  iku_export_add_schema (x, b);
+  iku_export_set_team_plan (x, TRUE);
+  iku_export_set_combined (x, TRUE);
+  g_autoptr(GError) error = NULL;
+  g_assert_true (iku_export_run (x, &error));
+  g_assert_cmpuint (iku_test_count_entries (f->dir), ==, 5);
+  g_autofree char *plan_a = text_of (f->dir, "Teamudviklingsplan.pdf");
+  g_autofree char *plan_b = text_of (f->dir, "Teamudviklingsplan (2).pdf");
+  g_assert_nonnull (strstr (plan_a, "Ta"));
+  g_assert_nonnull (strstr (plan_b, "Tb"));
+  g_autofree char *combined = text_of (f->dir, "IKU'er samlet.pdf");
+  g_assert_nonnull (strstr (combined, "Anne"));
+  g_assert_nonnull (strstr (combined, "Bo"));
+}
+
+/* The check: the same plan as the export (file names, collisions, pages), and
+ * not one file in the folder. */
+static void
+test_check_writes_nothing (Fixture *f, gconstpointer data)
+{
+  g_autoptr(IkuSchema) nord = schema_on_sheet ("Nord", HEADERS "\nAnne|a|\nBo||");
+  g_autoptr(IkuSchema) syd = schema_on_sheet ("Syd", HEADERS "\nanne|b|");
+  g_autoptr(IkuExport) x = iku_export_new (nord, f->res, f->dir);
+  iku_export_add_schema (x, syd);
+  iku_export_set_source (x, "/ingen/sted/skema.ods");
+  iku_export_set_team_plan (x, TRUE);
+  g_autoptr(GError) error = NULL;
+  g_assert_true (iku_export_check (x, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (iku_test_count_entries (f->dir), ==, 0);
+  g_assert_cmpuint (iku_export_get_n_ikus (x), ==, 3);
+  g_assert_cmpstr (iku_export_get_iku_file_name (x, 2), ==, "IKU - anne (2).pdf");
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_cmpuint (iku_export_get_iku_n_pages (x, i), ==, 1);
+      g_assert_null (iku_export_get_iku_path (x, i));
+    }
+  guint n = 0;
+  g_assert_null (iku_export_get_written (x, &n)[0]);
+  g_assert_cmpuint (n, ==, 0);
+  g_autofree char *all = g_strjoinv ("\n", (char **) iku_export_get_warnings (x, NULL));
+  g_assert_nonnull (strstr (all, "(arket »Nord«, række 2) og »anne« (arket »Syd«, række 2)"));
+  g_assert_nonnull (strstr (all, "Arket »Nord«: Række 3: »Bo« har intet individuelt indhold"));
+
+  /* The export afterwards makes exactly the files the check named. */
+  g_assert_true (iku_export_run (x, &error));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, iku_export_get_iku_file_name (x, i), NULL);
+      g_assert_cmpstr (iku_export_get_iku_path (x, i), ==, path);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -382,6 +506,9 @@ main (int argc, char **argv)
   ADD ("/export/warnings-carried", test_warnings_carried);
   ADD ("/export/folder-vanishes", test_folder_vanishes);
   ADD ("/export/render-failure", test_render_failure_is_not_a_write_failure);
+  ADD ("/export/several-schemas", test_several_schemas);
+  ADD ("/export/several-schemas/team-plans-unique", test_several_schemas_team_plans_unique);
+  ADD ("/export/check/writes-nothing", test_check_writes_nothing);
 #undef ADD
   return g_test_run ();
 }

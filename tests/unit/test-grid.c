@@ -125,6 +125,73 @@ test_book (void)
   g_assert_cmpstr (iku_grid_get_sheet_name (iku_book_get_sheet (b, 0)), ==, "Et");
 }
 
+static void
+test_hidden_rows (void)
+{
+  g_autoptr(IkuGrid) g = iku_grid_new ("A");
+  g_assert_false (iku_grid_has_hidden_rows (g));
+  g_assert_false (iku_grid_is_row_hidden (g, 0));
+  iku_grid_set_row_hidden (g, 3, TRUE);
+  g_assert_true (iku_grid_has_hidden_rows (g));
+  g_assert_false (iku_grid_is_row_hidden (g, 2));
+  g_assert_true (iku_grid_is_row_hidden (g, 3));
+  g_assert_false (iku_grid_is_row_hidden (g, 4));
+  /* Hiding touches nothing else: no cell, no row count. */
+  g_assert_cmpuint (iku_grid_get_n_rows (g), ==, 0);
+
+  /* Ranges merge and split; the result is the same as row by row. */
+  iku_grid_set_rows_hidden (g, 10, 5, TRUE);   /* 10..14 */
+  iku_grid_set_rows_hidden (g, 4, 6, TRUE);    /* 4..9: joins 3 and 10..14 */
+  iku_grid_set_rows_hidden (g, 20, 3, TRUE);   /* 20..22 */
+  iku_grid_set_row_hidden (g, 7, FALSE);
+  iku_grid_set_rows_hidden (g, 14, 7, FALSE);  /* 14..20 */
+  gboolean expected[30] = { FALSE };
+  for (guint r = 3; r <= 13; r++)
+    expected[r] = r != 7;
+  expected[21] = expected[22] = TRUE;
+  for (guint r = 0; r < G_N_ELEMENTS (expected); r++)
+    g_assert_cmpint (iku_grid_is_row_hidden (g, r), ==, expected[r]);
+
+  /* Showing rows that touch a range but do not overlap it changes nothing. */
+  iku_grid_set_rows_hidden (g, 0, 3, FALSE);
+  iku_grid_set_row_hidden (g, 23, FALSE);
+  for (guint r = 0; r < G_N_ELEMENTS (expected); r++)
+    g_assert_cmpint (iku_grid_is_row_hidden (g, r), ==, expected[r]);
+
+  /* A repeated row to the end of the sheet is cheap, and bounded. */
+  iku_grid_set_rows_hidden (g, 1000, G_MAXUINT, TRUE);
+  g_assert_true (iku_grid_is_row_hidden (g, IKU_MAX_ROWS - 1));
+  g_assert_false (iku_grid_is_row_hidden (g, IKU_MAX_ROWS));
+  g_assert_false (iku_grid_is_row_hidden (g, G_MAXUINT));
+  iku_grid_set_row_hidden (g, G_MAXUINT, TRUE);   /* beyond the sheet: ignored */
+  g_assert_false (iku_grid_is_row_hidden (g, G_MAXUINT));
+
+  /* Everything shown again. */
+  iku_grid_set_rows_hidden (g, 0, G_MAXUINT, FALSE);
+  g_assert_false (iku_grid_has_hidden_rows (g));
+}
+
+/* Random operations agree with a plain array of flags. */
+static void
+test_hidden_rows_random (void)
+{
+  g_autoptr(IkuGrid) g = iku_grid_new ("A");
+  gboolean model[200] = { FALSE };
+  GRand *rand = g_rand_new_with_seed (15);
+  for (guint step = 0; step < 2000; step++)
+    {
+      guint first = (guint) g_rand_int_range (rand, 0, 190);
+      guint n = (guint) g_rand_int_range (rand, 1, 10);
+      gboolean hidden = g_rand_boolean (rand);
+      iku_grid_set_rows_hidden (g, first, n, hidden);
+      for (guint r = first; r < first + n; r++)
+        model[r] = hidden;
+      for (guint r = 0; r < G_N_ELEMENTS (model); r++)
+        g_assert_cmpint (iku_grid_is_row_hidden (g, r), ==, model[r]);
+    }
+  g_rand_free (rand);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -137,5 +204,7 @@ main (int argc, char **argv)
   g_test_add_func ("/grid/cell-names", test_cell_names);
   g_test_add_func ("/grid/foreach", test_foreach);
   g_test_add_func ("/grid/book", test_book);
+  g_test_add_func ("/grid/hidden-rows", test_hidden_rows);
+  g_test_add_func ("/grid/hidden-rows/random", test_hidden_rows_random);
   return g_test_run ();
 }

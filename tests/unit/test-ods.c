@@ -268,40 +268,40 @@ test_schema_merged_ordinary (void)
 static void
 test_merges (void)
 {
-  g_autoptr(IkuOdsMerges) m = iku_ods_merges_new ();
+  g_autoptr(IkuBookMerges) m = iku_book_merges_new ();
   /* B1:C2, and A3:A5 */
-  g_assert_false (iku_ods_merges_covers (m, 0, 1));
-  iku_ods_merges_add (m, 0, 1, 2, 2);
-  g_assert_false (iku_ods_merges_covers (m, 0, 0));
-  g_assert_false (iku_ods_merges_covers (m, 0, 1));   /* the anchor */
-  g_assert_true (iku_ods_merges_covers (m, 0, 2));
-  g_assert_false (iku_ods_merges_covers (m, 0, 3));
-  g_assert_true (iku_ods_merges_covers (m, 1, 1));
-  g_assert_true (iku_ods_merges_covers (m, 1, 2));
-  iku_ods_merges_add (m, 2, 0, 3, 1);
-  g_assert_false (iku_ods_merges_covers (m, 2, 1));   /* B1:C2 is past */
-  g_assert_true (iku_ods_merges_covers (m, 3, 0));
-  g_assert_true (iku_ods_merges_covers (m, 4, 0));
-  g_assert_false (iku_ods_merges_covers (m, 5, 0));
+  g_assert_false (iku_book_merges_covers (m, 0, 1));
+  iku_book_merges_add (m, 0, 1, 2, 2);
+  g_assert_false (iku_book_merges_covers (m, 0, 0));
+  g_assert_false (iku_book_merges_covers (m, 0, 1));   /* the anchor */
+  g_assert_true (iku_book_merges_covers (m, 0, 2));
+  g_assert_false (iku_book_merges_covers (m, 0, 3));
+  g_assert_true (iku_book_merges_covers (m, 1, 1));
+  g_assert_true (iku_book_merges_covers (m, 1, 2));
+  iku_book_merges_add (m, 2, 0, 3, 1);
+  g_assert_false (iku_book_merges_covers (m, 2, 1));   /* B1:C2 is past */
+  g_assert_true (iku_book_merges_covers (m, 3, 0));
+  g_assert_true (iku_book_merges_covers (m, 4, 0));
+  g_assert_false (iku_book_merges_covers (m, 5, 0));
 
   /* A span running into a live area to its right stops there: D6:D9 lives,
    * then B7 spans 4 columns and 2 rows, and gets B7:C8. */
-  iku_ods_merges_add (m, 5, 3, 4, 1);
-  iku_ods_merges_add (m, 6, 1, 2, 4);
-  g_assert_true (iku_ods_merges_covers (m, 6, 2));
-  g_assert_true (iku_ods_merges_covers (m, 6, 3));    /* still D6's */
-  g_assert_true (iku_ods_merges_covers (m, 7, 2));
-  g_assert_false (iku_ods_merges_covers (m, 7, 4));
-  g_assert_false (iku_ods_merges_covers (m, 9, 3));
+  iku_book_merges_add (m, 5, 3, 4, 1);
+  iku_book_merges_add (m, 6, 1, 2, 4);
+  g_assert_true (iku_book_merges_covers (m, 6, 2));
+  g_assert_true (iku_book_merges_covers (m, 6, 3));    /* still D6's */
+  g_assert_true (iku_book_merges_covers (m, 7, 2));
+  g_assert_false (iku_book_merges_covers (m, 7, 4));
+  g_assert_false (iku_book_merges_covers (m, 9, 3));
   /* A dead area in the same column gives way to a new one. */
-  iku_ods_merges_add (m, 10, 1, 1, 3);
-  g_assert_true (iku_ods_merges_covers (m, 10, 3));
-  g_assert_false (iku_ods_merges_covers (m, 11, 2));
+  iku_book_merges_add (m, 10, 1, 1, 3);
+  g_assert_true (iku_book_merges_covers (m, 10, 3));
+  g_assert_false (iku_book_merges_covers (m, 11, 2));
   /* Positions beyond any sheet saturate instead of wrapping. */
-  iku_ods_merges_add (m, 12, G_MAXUINT64 - 1, G_MAXUINT64, G_MAXUINT64);
-  g_assert_true (iku_ods_merges_covers (m, G_MAXUINT64 - 1, G_MAXUINT64 - 1));
-  g_assert_false (iku_ods_merges_covers (m, G_MAXUINT64 - 1, 0));
-  g_assert_cmpuint (iku_ods_merges_get_n_added (m), ==, 6);
+  iku_book_merges_add (m, 12, G_MAXUINT64 - 1, G_MAXUINT64, G_MAXUINT64);
+  g_assert_true (iku_book_merges_covers (m, G_MAXUINT64 - 1, G_MAXUINT64 - 1));
+  g_assert_false (iku_book_merges_covers (m, G_MAXUINT64 - 1, 0));
+  g_assert_cmpuint (iku_book_merges_get_n_added (m), ==, 6);
 }
 
 static void
@@ -495,57 +495,57 @@ test_read_data (void)
 
 typedef struct {
   const char *fixture;
-  IkuOdsError code;
+  IkuBookError code;
   const char *fragment;  /* a part of the message that says what went wrong */
 } ErrorCase;
 
 static const ErrorCase error_cases[] = {
-  { "broken-not-zip.ods", IKU_ODS_ERROR_NOT_ODS, "er ikke et OpenDocument-regneark (.ods)" },
-  { "broken-empty.ods", IKU_ODS_ERROR_NOT_ODS, "er ikke et OpenDocument-regneark (.ods)" },
-  { "broken-no-content.ods", IKU_ODS_ERROR_NOT_ODS, "er ikke et OpenDocument-regneark (.ods)" },
-  { "broken-xlsx.ods", IKU_ODS_ERROR_NOT_ODS, "er et Excel-regneark" },
-  { "broken-not-spreadsheet.ods", IKU_ODS_ERROR_NOT_ODS, "men ikke et regneark" },
-  { "broken-foreign-root.ods", IKU_ODS_ERROR_NOT_ODS, "er ikke et OpenDocument-regneark (.ods)" },
-  { "broken-truncated.ods", IKU_ODS_ERROR_CORRUPT, "filen er ufuldstændig" },
-  { "broken-bad-crc.ods", IKU_ODS_ERROR_CORRUPT, "kontrolsummen for content.xml passer ikke" },
-  { "broken-deflate-data.ods", IKU_ODS_ERROR_CORRUPT, "er beskadiget (" },
-  { "broken-malformed-xml.ods", IKU_ODS_ERROR_CORRUPT, "XML-fejl i linje 2" },
-  { "broken-empty-content.ods", IKU_ODS_ERROR_CORRUPT, "XML-fejl i linje 1" },
-  { "broken-undeclared-entity.ods", IKU_ODS_ERROR_CORRUPT, "XML-fejl i linje 2" },
-  { "broken-invalid-utf8.ods", IKU_ODS_ERROR_CORRUPT, "ugyldige tegn i linje 2" },
-  { "broken-invalid-utf8-surrogate.ods", IKU_ODS_ERROR_CORRUPT, "ugyldige tegn i linje 2" },
-  { "broken-latin1.ods", IKU_ODS_ERROR_CORRUPT, "ugyldige tegn i linje 2" },
-  { "broken-control-char.ods", IKU_ODS_ERROR_CORRUPT, "ugyldige tegn i linje 2" },
-  { "broken-utf16.ods", IKU_ODS_ERROR_CORRUPT, "ikke et XML-dokument i UTF-8" },
-  { "broken-entity-bomb.ods", IKU_ODS_ERROR_FORBIDDEN, "DOCTYPE" },
-  { "broken-external-entity.ods", IKU_ODS_ERROR_FORBIDDEN, "DOCTYPE" },
-  { "broken-doctype.ods", IKU_ODS_ERROR_FORBIDDEN, "DOCTYPE" },
-  { "broken-doctype-bare.ods", IKU_ODS_ERROR_FORBIDDEN, "DOCTYPE" },
-  { "broken-encrypted.ods", IKU_ODS_ERROR_UNREADABLE, "adgangskode" },
-  { "broken-password.ods", IKU_ODS_ERROR_UNREADABLE, "adgangskode" },
-  { "broken-zip-password.ods", IKU_ODS_ERROR_UNREADABLE, "adgangskode" },
-  { "broken-too-many-sheets.ods", IKU_ODS_ERROR_TOO_LARGE, "mere end 256 ark" },
-  { "broken-long-sheet-name.ods", IKU_ODS_ERROR_TOO_LARGE, "mere end 400 byte" },
-  { "broken-too-many-cells.ods", IKU_ODS_ERROR_TOO_LARGE,
+  { "broken-not-zip.ods", IKU_BOOK_ERROR_NOT_SPREADSHEET, "er ikke et OpenDocument-regneark (.ods)" },
+  { "broken-empty.ods", IKU_BOOK_ERROR_NOT_SPREADSHEET, "er ikke et OpenDocument-regneark (.ods)" },
+  { "broken-no-content.ods", IKU_BOOK_ERROR_NOT_SPREADSHEET, "er ikke et OpenDocument-regneark (.ods)" },
+  { "broken-xlsx.ods", IKU_BOOK_ERROR_NOT_SPREADSHEET, "er et Excel-regneark" },
+  { "broken-not-spreadsheet.ods", IKU_BOOK_ERROR_NOT_SPREADSHEET, "men ikke et regneark" },
+  { "broken-foreign-root.ods", IKU_BOOK_ERROR_NOT_SPREADSHEET, "er ikke et OpenDocument-regneark (.ods)" },
+  { "broken-truncated.ods", IKU_BOOK_ERROR_CORRUPT, "filen er ufuldstændig" },
+  { "broken-bad-crc.ods", IKU_BOOK_ERROR_CORRUPT, "kontrolsummen for content.xml passer ikke" },
+  { "broken-deflate-data.ods", IKU_BOOK_ERROR_CORRUPT, "er beskadiget (" },
+  { "broken-malformed-xml.ods", IKU_BOOK_ERROR_CORRUPT, "XML-fejl i linje 2" },
+  { "broken-empty-content.ods", IKU_BOOK_ERROR_CORRUPT, "XML-fejl i linje 1" },
+  { "broken-undeclared-entity.ods", IKU_BOOK_ERROR_CORRUPT, "XML-fejl i linje 2" },
+  { "broken-invalid-utf8.ods", IKU_BOOK_ERROR_CORRUPT, "ugyldige tegn i linje 2" },
+  { "broken-invalid-utf8-surrogate.ods", IKU_BOOK_ERROR_CORRUPT, "ugyldige tegn i linje 2" },
+  { "broken-latin1.ods", IKU_BOOK_ERROR_CORRUPT, "ugyldige tegn i linje 2" },
+  { "broken-control-char.ods", IKU_BOOK_ERROR_CORRUPT, "ugyldige tegn i linje 2" },
+  { "broken-utf16.ods", IKU_BOOK_ERROR_CORRUPT, "ikke et XML-dokument i UTF-8" },
+  { "broken-entity-bomb.ods", IKU_BOOK_ERROR_FORBIDDEN, "DOCTYPE" },
+  { "broken-external-entity.ods", IKU_BOOK_ERROR_FORBIDDEN, "DOCTYPE" },
+  { "broken-doctype.ods", IKU_BOOK_ERROR_FORBIDDEN, "DOCTYPE" },
+  { "broken-doctype-bare.ods", IKU_BOOK_ERROR_FORBIDDEN, "DOCTYPE" },
+  { "broken-encrypted.ods", IKU_BOOK_ERROR_UNREADABLE, "adgangskode" },
+  { "broken-password.ods", IKU_BOOK_ERROR_UNREADABLE, "adgangskode" },
+  { "broken-zip-password.ods", IKU_BOOK_ERROR_UNREADABLE, "adgangskode" },
+  { "broken-too-many-sheets.ods", IKU_BOOK_ERROR_TOO_LARGE, "mere end 256 ark" },
+  { "broken-long-sheet-name.ods", IKU_BOOK_ERROR_TOO_LARGE, "mere end 400 byte" },
+  { "broken-too-many-cells.ods", IKU_BOOK_ERROR_TOO_LARGE,
     "mere end 200000 udfyldte celler (celle A201" },
-  { "broken-too-many-columns.ods", IKU_ODS_ERROR_TOO_LARGE, "efter kolonne nr. 16384" },
-  { "broken-too-many-rows.ods", IKU_ODS_ERROR_TOO_LARGE, "under række 1048576" },
-  { "broken-huge-text-node.ods", IKU_ODS_ERROR_TOO_LARGE, "mere tekst eller dybere indlejring" },
-  { "broken-deep-nesting.ods", IKU_ODS_ERROR_TOO_LARGE, "content.xml har dybere indlejring" },
+  { "broken-too-many-columns.ods", IKU_BOOK_ERROR_TOO_LARGE, "efter kolonne nr. 16384" },
+  { "broken-too-many-rows.ods", IKU_BOOK_ERROR_TOO_LARGE, "under række 1048576" },
+  { "broken-huge-text-node.ods", IKU_BOOK_ERROR_TOO_LARGE, "mere tekst eller dybere indlejring" },
+  { "broken-deep-nesting.ods", IKU_BOOK_ERROR_TOO_LARGE, "content.xml har dybere indlejring" },
   /* Counted over the workbook: each sheet alone is below the bound. */
-  { "broken-book-text.ods", IKU_ODS_ERROR_TOO_LARGE, "mere end 16 MB tekst (ved celle" },
-  { "broken-book-cells.ods", IKU_ODS_ERROR_TOO_LARGE,
+  { "broken-book-text.ods", IKU_BOOK_ERROR_TOO_LARGE, "mere end 16 MB tekst (ved celle" },
+  { "broken-book-cells.ods", IKU_BOOK_ERROR_TOO_LARGE,
     "mere end 200000 udfyldte celler (celle A51 på arket »Kopi«" },
   /* What makes libxml2 slow, refused before libxml2 sees it. */
-  { "broken-many-attributes.ods", IKU_ODS_ERROR_TOO_LARGE, "et element med flere egenskaber" },
-  { "broken-many-namespaces.ods", IKU_ODS_ERROR_TOO_LARGE, "flere navnerumserklæringer" },
+  { "broken-many-attributes.ods", IKU_BOOK_ERROR_TOO_LARGE, "et element med flere egenskaber" },
+  { "broken-many-namespaces.ods", IKU_BOOK_ERROR_TOO_LARGE, "flere navnerumserklæringer" },
   /* Refused by the size the directory declares, before inflating. */
-  { "broken-zip-bomb.ods", IKU_ODS_ERROR_TOO_LARGE, "er for stor: regnearkets indhold fylder mere end" },
+  { "broken-zip-bomb.ods", IKU_BOOK_ERROR_TOO_LARGE, "er for stor: regnearkets indhold fylder mere end" },
   /* Declares 4 KB: refused by the count of inflated bytes. */
-  { "broken-zip-bomb-lying.ods", IKU_ODS_ERROR_TOO_LARGE, "er for stor" },
+  { "broken-zip-bomb-lying.ods", IKU_BOOK_ERROR_TOO_LARGE, "er for stor" },
   /* Archives two readers could read differently, refused as LibreOffice does. */
-  { "broken-zip-duplicate.ods", IKU_ODS_ERROR_CORRUPT, "to filer med samme navn" },
-  { "broken-zip-local-header.ods", IKU_ODS_ERROR_CORRUPT, "passer ikke med filerne" },
+  { "broken-zip-duplicate.ods", IKU_BOOK_ERROR_CORRUPT, "to filer med samme navn" },
+  { "broken-zip-local-header.ods", IKU_BOOK_ERROR_CORRUPT, "passer ikke med filerne" },
 };
 
 static void
@@ -568,7 +568,7 @@ test_error_case (gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(IkuBook) book = iku_ods_read_file (path, &error);
   g_assert_null (book);
-  g_assert_error (error, IKU_ODS_ERROR, (gint) tc->code);
+  g_assert_error (error, IKU_BOOK_ERROR, (gint) tc->code);
   assert_error_message (error, tc->fixture, tc->fragment);
 
   /* The same from memory, named as the caller says. */
@@ -579,7 +579,7 @@ test_error_case (gconstpointer data)
   g_autoptr(IkuBook) data_book = iku_ods_read_data (bytes_data, len, "hukommelse.ods",
                                                     &data_error);
   g_assert_null (data_book);
-  g_assert_error (data_error, IKU_ODS_ERROR, (gint) tc->code);
+  g_assert_error (data_error, IKU_BOOK_ERROR, (gint) tc->code);
   assert_error_message (data_error, "hukommelse.ods", tc->fragment);
 }
 
@@ -593,7 +593,7 @@ test_zip_bomb_limit (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(IkuBook) book = iku_ods_read_data_with_limit (data, len, "bombe.ods", 4096, &error);
   g_assert_null (book);
-  g_assert_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_TOO_LARGE);
+  g_assert_error (error, IKU_BOOK_ERROR, IKU_BOOK_ERROR_TOO_LARGE);
   assert_error_message (error, "bombe.ods", "er for stor");
 
   /* content.xml of schema-basic.ods is far above 4 KB and far below this. */
@@ -635,7 +635,7 @@ test_missing_file (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(IkuBook) book = iku_ods_read_file (path, &error);
   g_assert_null (book);
-  g_assert_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_UNREADABLE);
+  g_assert_error (error, IKU_BOOK_ERROR, IKU_BOOK_ERROR_UNREADABLE);
   /* In Danish, not the system's (English) strerror text. */
   assert_error_message (error, "findes-ikke.ods", "filen eller mappen findes ikke");
   g_assert_nonnull (strstr (error->message, "Kontrollér at filen findes"));
@@ -650,7 +650,7 @@ test_not_a_file (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(IkuBook) book = iku_ods_read_file (folder, &error);
   g_assert_null (book);
-  g_assert_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_UNREADABLE);
+  g_assert_error (error, IKU_BOOK_ERROR, IKU_BOOK_ERROR_UNREADABLE);
   assert_error_message (error, "mappe.ods", "er en mappe");
 
   /* A FIFO must neither hang the reader nor be read. */
@@ -659,7 +659,7 @@ test_not_a_file (void)
   g_autoptr(GError) fifo_error = NULL;
   g_autoptr(IkuBook) fifo_book = iku_ods_read_file (fifo, &fifo_error);
   g_assert_null (fifo_book);
-  g_assert_error (fifo_error, IKU_ODS_ERROR, IKU_ODS_ERROR_UNREADABLE);
+  g_assert_error (fifo_error, IKU_BOOK_ERROR, IKU_BOOK_ERROR_UNREADABLE);
   assert_error_message (fifo_error, "fifo.ods", "ikke en almindelig fil");
 }
 
@@ -678,7 +678,7 @@ test_no_permission (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(IkuBook) book = iku_ods_read_file (path, &error);
   g_assert_null (book);
-  g_assert_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_UNREADABLE);
+  g_assert_error (error, IKU_BOOK_ERROR, IKU_BOOK_ERROR_UNREADABLE);
   assert_error_message (error, "låst.ods", "du har ikke lov til det");
 }
 
@@ -688,7 +688,7 @@ test_empty_data (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(IkuBook) book = iku_ods_read_data (NULL, 0, "tom.ods", &error);
   g_assert_null (book);
-  g_assert_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_NOT_ODS);
+  g_assert_error (error, IKU_BOOK_ERROR, IKU_BOOK_ERROR_NOT_SPREADSHEET);
   assert_error_message (error, "tom.ods", "er ikke et OpenDocument-regneark");
 }
 
@@ -719,13 +719,13 @@ test_quiet (void)
 
 /* ---- the DOCTYPE guard ------------------------------------------------------------ */
 
-static IkuOdsPrologResult
+static IkuBookPrologResult
 feed_bytewise (const char *text)
 {
-  IkuOdsProlog prolog = IKU_ODS_PROLOG_INIT;
-  IkuOdsPrologResult result = IKU_ODS_PROLOG_OK;
-  for (const char *p = text; *p != '\0' && result == IKU_ODS_PROLOG_OK; p++)
-    result = iku_ods_prolog_feed (&prolog, (const guint8 *) p, 1);
+  IkuBookProlog prolog = IKU_BOOK_PROLOG_INIT;
+  IkuBookPrologResult result = IKU_BOOK_PROLOG_OK;
+  for (const char *p = text; *p != '\0' && result == IKU_BOOK_PROLOG_OK; p++)
+    result = iku_book_prolog_feed (&prolog, (const guint8 *) p, 1);
   return result;
 }
 
@@ -734,41 +734,41 @@ test_prolog (void)
 {
   static const struct {
     const char *text;
-    IkuOdsPrologResult result;
+    IkuBookPrologResult result;
   } cases[] = {
-    { "<?xml version=\"1.0\"?>\n<office:document-content>", IKU_ODS_PROLOG_OK },
-    { "\xef\xbb\xbf<?xml version=\"1.0\"?><root/>", IKU_ODS_PROLOG_OK },
-    { "<!-- <!DOCTYPE x> --><root>", IKU_ODS_PROLOG_OK },
-    { "<?pi <!DOCTYPE x> ?><root>", IKU_ODS_PROLOG_OK },
-    { "<root><!DOCTYPE in the body is not a DTD, libxml2 refuses it", IKU_ODS_PROLOG_OK },
-    { "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY a \"b\">]><r/>", IKU_ODS_PROLOG_DOCTYPE },
-    { "<!-- x --><!DOCTYPE r SYSTEM \"http://example.org/r.dtd\"><r/>", IKU_ODS_PROLOG_DOCTYPE },
-    { "  \n<!DOCTYPE r><r/>", IKU_ODS_PROLOG_DOCTYPE },
-    { "\xff\xfe<\0r\0", IKU_ODS_PROLOG_NOT_XML },
-    { "PK\x03\x04", IKU_ODS_PROLOG_NOT_XML },
-    { "\xef\xbb<r/>", IKU_ODS_PROLOG_NOT_XML },
+    { "<?xml version=\"1.0\"?>\n<office:document-content>", IKU_BOOK_PROLOG_OK },
+    { "\xef\xbb\xbf<?xml version=\"1.0\"?><root/>", IKU_BOOK_PROLOG_OK },
+    { "<!-- <!DOCTYPE x> --><root>", IKU_BOOK_PROLOG_OK },
+    { "<?pi <!DOCTYPE x> ?><root>", IKU_BOOK_PROLOG_OK },
+    { "<root><!DOCTYPE in the body is not a DTD, libxml2 refuses it", IKU_BOOK_PROLOG_OK },
+    { "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY a \"b\">]><r/>", IKU_BOOK_PROLOG_DOCTYPE },
+    { "<!-- x --><!DOCTYPE r SYSTEM \"http://example.org/r.dtd\"><r/>", IKU_BOOK_PROLOG_DOCTYPE },
+    { "  \n<!DOCTYPE r><r/>", IKU_BOOK_PROLOG_DOCTYPE },
+    { "\xff\xfe<\0r\0", IKU_BOOK_PROLOG_NOT_XML },
+    { "PK\x03\x04", IKU_BOOK_PROLOG_NOT_XML },
+    { "\xef\xbb<r/>", IKU_BOOK_PROLOG_NOT_XML },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       /* In one piece and one byte at a time: chunk borders change nothing. */
-      IkuOdsProlog prolog = IKU_ODS_PROLOG_INIT;
-      IkuOdsPrologResult whole = iku_ods_prolog_feed (&prolog, (const guint8 *) cases[i].text,
-                                                      strlen (cases[i].text));
+      IkuBookProlog prolog = IKU_BOOK_PROLOG_INIT;
+      IkuBookPrologResult whole = iku_book_prolog_feed (&prolog, (const guint8 *) cases[i].text,
+                                                        strlen (cases[i].text));
       g_assert_cmpint (whole, ==, cases[i].result);
       g_assert_cmpint (feed_bytewise (cases[i].text), ==, cases[i].result);
       /* A refusal is final. */
-      if (whole != IKU_ODS_PROLOG_OK)
-        g_assert_cmpint (iku_ods_prolog_feed (&prolog, (const guint8 *) "<r/>", 4), ==, whole);
+      if (whole != IKU_BOOK_PROLOG_OK)
+        g_assert_cmpint (iku_book_prolog_feed (&prolog, (const guint8 *) "<r/>", 4), ==, whole);
     }
 }
 
-static IkuOdsMarkupResult
+static IkuBookMarkupResult
 feed_markup_bytewise (const char *text)
 {
-  IkuOdsMarkup markup = IKU_ODS_MARKUP_INIT;
-  IkuOdsMarkupResult result = IKU_ODS_MARKUP_OK;
+  IkuBookMarkup markup = IKU_BOOK_MARKUP_INIT;
+  IkuBookMarkupResult result = IKU_BOOK_MARKUP_OK;
   for (gsize i = 0; text[i] != '\0'; i++)
-    result = iku_ods_markup_feed (&markup, (const guint8 *) text + i, 1);
+    result = iku_book_markup_feed (&markup, (const guint8 *) text + i, 1);
   return result;
 }
 
@@ -800,7 +800,7 @@ test_markup_guard (void)
   g_autofree char *hidden = g_strdup_printf ("<r><!-- <c%s> --><![CDATA[<c%s>]]><?pi <c%s>?>"
                                              "<d v=\"<c%s>\"/></r>", a129, a129, a129, "");
   GString *deep = g_string_new (NULL);
-  for (guint i = 0; i < IKU_ODS_MAX_DEPTH; i++)
+  for (guint i = 0; i < IKU_BOOK_MAX_DEPTH; i++)
     g_string_append (deep, "<s>");
   g_autofree char *deep_ok = g_strdup (deep->str);
   g_string_append (deep, "<s>");
@@ -811,27 +811,27 @@ test_markup_guard (void)
 
   const struct {
     const char *text;
-    IkuOdsMarkupResult result;
+    IkuBookMarkupResult result;
   } cases[] = {
-    { at_bound, IKU_ODS_MARKUP_OK },
-    { over, IKU_ODS_MARKUP_TOO_MANY_ATTRIBUTES },
-    { siblings, IKU_ODS_MARKUP_OK },
-    { nested, IKU_ODS_MARKUP_TOO_MANY_NAMESPACES },
-    { not_namespaces, IKU_ODS_MARKUP_OK },
-    { hidden, IKU_ODS_MARKUP_OK },
-    { deep_ok, IKU_ODS_MARKUP_OK },
-    { deep->str, IKU_ODS_MARKUP_TOO_DEEP },
-    { long_flat->str, IKU_ODS_MARKUP_OK },
+    { at_bound, IKU_BOOK_MARKUP_OK },
+    { over, IKU_BOOK_MARKUP_TOO_MANY_ATTRIBUTES },
+    { siblings, IKU_BOOK_MARKUP_OK },
+    { nested, IKU_BOOK_MARKUP_TOO_MANY_NAMESPACES },
+    { not_namespaces, IKU_BOOK_MARKUP_OK },
+    { hidden, IKU_BOOK_MARKUP_OK },
+    { deep_ok, IKU_BOOK_MARKUP_OK },
+    { deep->str, IKU_BOOK_MARKUP_TOO_DEEP },
+    { long_flat->str, IKU_BOOK_MARKUP_OK },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      IkuOdsMarkup markup = IKU_ODS_MARKUP_INIT;
-      IkuOdsMarkupResult whole = iku_ods_markup_feed (&markup, (const guint8 *) cases[i].text,
-                                                      strlen (cases[i].text));
+      IkuBookMarkup markup = IKU_BOOK_MARKUP_INIT;
+      IkuBookMarkupResult whole = iku_book_markup_feed (&markup, (const guint8 *) cases[i].text,
+                                                        strlen (cases[i].text));
       g_assert_cmpint (whole, ==, cases[i].result);
       g_assert_cmpint (feed_markup_bytewise (cases[i].text), ==, cases[i].result);
-      if (whole != IKU_ODS_MARKUP_OK)
-        g_assert_cmpint (iku_ods_markup_feed (&markup, (const guint8 *) "<r/>", 4), ==, whole);
+      if (whole != IKU_BOOK_MARKUP_OK)
+        g_assert_cmpint (iku_book_markup_feed (&markup, (const guint8 *) "<r/>", 4), ==, whole);
     }
   g_string_free (deep, TRUE);
   g_string_free (long_flat, TRUE);
@@ -847,7 +847,7 @@ assert_book_or_ods_error (const guint8 *data, gsize len)
   if (book == NULL)
     {
       g_assert_nonnull (error);
-      g_assert_true (error->domain == IKU_ODS_ERROR);
+      g_assert_true (error->domain == IKU_BOOK_ERROR);
       g_assert_nonnull (strstr (error->message, "»skadet.ods«"));
     }
   else

@@ -351,6 +351,131 @@ test_refused_cells (void)
   g_assert_nonnull (strstr (error->message, "cellen B2"));
 }
 
+/* Rows 1-based as in the spec: hides sheet row @shown_row. */
+static void
+hide (IkuGrid *grid, guint shown_row)
+{
+  iku_grid_set_row_hidden (grid, shown_row - 1, TRUE);
+}
+
+static void
+test_hidden_rows_skip_employees (void)
+{
+  g_autoptr(IkuGrid) g = iku_test_grid_new ("Team Nord", HEADERS "\n"
+                                            "Anne|a1|Fælles møder\n"
+                                            "Bo|b1|Skjult teampunkt\n"
+                                            "|b2|\n"
+                                            "Cai|c1|\n"
+                                            "Dorte|d1|");
+  hide (g, 3);   /* Bo's name row */
+  hide (g, 4);   /* Bo's continuation row */
+  hide (g, 6);   /* Dorte */
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkuSchema) s = iku_schema_new_from_grid (g, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (iku_schema_get_n_employees (s), ==, 2);
+  g_assert_cmpstr (iku_employee_get_name (employee (s, 0)), ==, "Anne");
+  g_assert_cmpstr (iku_employee_get_name (employee (s, 1)), ==, "Cai");
+  g_assert_cmpuint (iku_schema_get_n_hidden_skipped (s), ==, 2);
+  guint row = 0;
+  g_assert_cmpstr (iku_schema_get_hidden_skipped (s, 0, &row), ==, "Bo");
+  g_assert_cmpuint (row, ==, 3);
+  g_assert_cmpstr (iku_schema_get_hidden_skipped (s, 1, &row), ==, "Dorte");
+  g_assert_cmpuint (row, ==, 6);
+  g_assert_true (has_warning (s, "2 medarbejdere er sprunget over, fordi rækkerne med deres "
+                                 "navne er skjult eller filtreret fra (række 3 og 6)"));
+  /* Team items count whatever their visibility. */
+  guint n = 0;
+  const char *const *team = iku_schema_get_team_items (s, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpstr (team[1], ==, "Skjult teampunkt");
+
+  /* Included, every employee is there with every item, and nothing is said. */
+  g_autoptr(IkuSchema) all = iku_schema_new_from_grid_full (g, IKU_SCHEMA_FLAGS_INCLUDE_HIDDEN_ROWS,
+                                                            &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (iku_schema_get_n_employees (all), ==, 4);
+  assert_items (employee (all, 1), (const char *[]) { "b1", "b2", NULL });
+  g_assert_cmpuint (iku_schema_get_n_hidden_skipped (all), ==, 0);
+  g_assert_false (has_warning (all, "sprunget over"));
+
+  /* One skipped: the singular. */
+  g_autoptr(IkuGrid) one = iku_test_grid_new ("Skema", HEADERS "\nAnne|a|\nBo|b|");
+  hide (one, 3);
+  g_autoptr(IkuSchema) s1 = iku_schema_new_from_grid (one, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_warning (s1, "1 medarbejder er sprunget over, fordi rækken med navnet er "
+                                  "skjult eller filtreret fra (række 3)"));
+}
+
+/* An AutoFilter on the name column hides the empty-name continuation rows:
+ * the employee shown still gets every item of theirs. */
+static void
+test_hidden_continuation_rows_kept (void)
+{
+  g_autoptr(IkuGrid) g = iku_test_grid_new ("Skema", HEADERS "\n"
+                                            "Anne|a1|\n"
+                                            "|a2|\n"
+                                            "Bo|b1|\n"
+                                            "|b2|\n"
+                                            "|b3|");
+  hide (g, 2);
+  hide (g, 3);
+  hide (g, 5);
+  hide (g, 6);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkuSchema) s = iku_schema_new_from_grid (g, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (iku_schema_get_n_employees (s), ==, 1);
+  g_assert_cmpstr (iku_employee_get_name (employee (s, 0)), ==, "Bo");
+  assert_items (employee (s, 0), (const char *[]) { "b1", "b2", "b3", NULL });
+  g_assert_cmpuint (iku_schema_get_n_hidden_skipped (s), ==, 1);
+}
+
+/* A name on several rows: one visible row is enough, and the items of the
+ * hidden ones are still theirs. */
+static void
+test_hidden_rows_same_name (void)
+{
+  g_autoptr(IkuGrid) g = iku_test_grid_new ("Skema", HEADERS "\nAnne|a1|\nBo|b|\nanne|a2|");
+  hide (g, 2);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkuSchema) s = iku_schema_new_from_grid (g, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (iku_schema_get_n_employees (s), ==, 2);
+  assert_items (employee (s, 0), (const char *[]) { "a1", "a2", NULL });
+  g_assert_cmpuint (iku_schema_get_n_hidden_skipped (s), ==, 0);
+}
+
+static void
+test_hidden_rows_all (void)
+{
+  g_autoptr(IkuGrid) g = iku_test_grid_new ("Team Syd", HEADERS "\nAnne|a|\nBo|b|");
+  iku_grid_set_rows_hidden (g, 1, 2, TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkuSchema) s = iku_schema_new_from_grid (g, &error);
+  g_assert_null (s);
+  g_assert_error (error, IKU_SCHEMA_ERROR, IKU_SCHEMA_ERROR_NO_EMPLOYEES);
+  g_assert_nonnull (strstr (error->message, "»Team Syd«"));
+  g_assert_nonnull (strstr (error->message, "skjult eller filtreret fra"));
+  /* The header row hidden too changes nothing about finding it. */
+  hide (g, 1);
+  g_autoptr(IkuSchema) all = iku_schema_new_from_grid_full (g, IKU_SCHEMA_FLAGS_INCLUDE_HIDDEN_ROWS,
+                                                            NULL);
+  g_assert_nonnull (all);
+  g_assert_cmpuint (iku_schema_get_n_employees (all), ==, 2);
+
+  g_autoptr(IkuBook) book = iku_book_new ();
+  iku_book_add_sheet (book, iku_test_grid_new ("Noter", "x"));
+  iku_book_add_sheet (book, g_steal_pointer (&g));
+  g_autoptr(IkuSchema) from_book = iku_schema_new_from_book_full (book, IKU_SCHEMA_FLAGS_INCLUDE_HIDDEN_ROWS,
+                                                                  NULL);
+  g_assert_nonnull (from_book);
+  g_assert_cmpstr (iku_schema_get_sheet_name (from_book), ==, "Team Syd");
+  g_assert_false (iku_schema_grid_is_schema (iku_book_get_sheet (book, 0)));
+  g_assert_true (iku_schema_grid_is_schema (iku_book_get_sheet (book, 1)));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -375,5 +500,9 @@ main (int argc, char **argv)
   g_test_add_func ("/schema/employees/no-individual-content", test_employee_without_individual_content_warns);
   g_test_add_func ("/schema/rows/twenty-thousand", test_many_rows);
   g_test_add_func ("/schema/cells/refused", test_refused_cells);
+  g_test_add_func ("/schema/hidden/skipped", test_hidden_rows_skip_employees);
+  g_test_add_func ("/schema/hidden/continuation-kept", test_hidden_continuation_rows_kept);
+  g_test_add_func ("/schema/hidden/same-name", test_hidden_rows_same_name);
+  g_test_add_func ("/schema/hidden/all", test_hidden_rows_all);
   return g_test_run ();
 }

@@ -9,7 +9,7 @@
  * span ignored; a span that runs into an area to its right is cut there), so
  * the one that may hold a column is the last one starting at or before it: a
  * balanced tree by first column finds it in O(log n). */
-#include "iku-ods-private.h"
+#include "iku-book-private.h"
 
 typedef struct {
   guint64 col;      /* first column: the key */
@@ -18,7 +18,7 @@ typedef struct {
   guint64 row_end;  /* exclusive */
 } Area;
 
-struct _IkuOdsMerges
+struct _IkuBookMerges
 {
   GTree *areas;  /* &Area.col -> Area, owned */
   guint  n_added;
@@ -37,16 +37,16 @@ compare_col (gconstpointer a, gconstpointer b, gpointer unused)
   return x < y ? -1 : (x > y);
 }
 
-IkuOdsMerges *
-iku_ods_merges_new (void)
+IkuBookMerges *
+iku_book_merges_new (void)
 {
-  IkuOdsMerges *merges = g_new0 (IkuOdsMerges, 1);
+  IkuBookMerges *merges = g_new0 (IkuBookMerges, 1);
   merges->areas = g_tree_new_full (compare_col, NULL, NULL, g_free);
   return merges;
 }
 
 void
-iku_ods_merges_free (IkuOdsMerges *merges)
+iku_book_merges_free (IkuBookMerges *merges)
 {
   if (merges == NULL)
     return;
@@ -55,7 +55,7 @@ iku_ods_merges_free (IkuOdsMerges *merges)
 }
 
 guint
-iku_ods_merges_get_n_added (const IkuOdsMerges *merges)
+iku_book_merges_get_n_added (const IkuBookMerges *merges)
 {
   g_return_val_if_fail (merges != NULL, 0);
   return merges->n_added;
@@ -63,7 +63,7 @@ iku_ods_merges_get_n_added (const IkuOdsMerges *merges)
 
 /* The last area starting at or before @col, dead ones removed on the way. */
 static Area *
-area_at_or_before (IkuOdsMerges *merges, guint64 col, guint64 row)
+area_at_or_before (IkuBookMerges *merges, guint64 col, guint64 row)
 {
   for (;;)
     {
@@ -80,13 +80,13 @@ area_at_or_before (IkuOdsMerges *merges, guint64 col, guint64 row)
 }
 
 /**
- * iku_ods_merges_covers:
+ * iku_book_merges_covers:
  *
  * Returns: whether (@row, @col) lies inside a merged area and is not its first
  * cell: Calc does not show it. @row never decreases between calls.
  */
 gboolean
-iku_ods_merges_covers (IkuOdsMerges *merges, guint64 row, guint64 col)
+iku_book_merges_covers (IkuBookMerges *merges, guint64 row, guint64 col)
 {
   g_return_val_if_fail (merges != NULL, FALSE);
   Area *area = area_at_or_before (merges, col, row);
@@ -96,15 +96,15 @@ iku_ods_merges_covers (IkuOdsMerges *merges, guint64 row, guint64 col)
 }
 
 /**
- * iku_ods_merges_add:
+ * iku_book_merges_add:
  *
  * Adds the area of @n_rows by @n_cols whose first cell is (@row, @col), a cell
- * iku_ods_merges_covers() said is shown. Columns that already belong to an
+ * iku_book_merges_covers() said is shown. Columns that already belong to an
  * area further right are left to it.
  */
 void
-iku_ods_merges_add (IkuOdsMerges *merges, guint64 row, guint64 col, guint64 n_rows,
-                    guint64 n_cols)
+iku_book_merges_add (IkuBookMerges *merges, guint64 row, guint64 col, guint64 n_rows,
+                     guint64 n_cols)
 {
   g_return_if_fail (merges != NULL);
   if (n_rows <= 1 && n_cols <= 1)

@@ -12,7 +12,7 @@ typedef struct _IkuOdsWalk IkuOdsWalk;
 
 /* @reader and @builder are borrowed and must outlive the walk. */
 IkuOdsWalk *iku_ods_walk_new              (xmlTextReaderPtr  reader,
-                                           IkuOdsBuilder    *builder,
+                                           IkuBookBuilder   *builder,
                                            const char       *display_name);
 void        iku_ods_walk_free             (IkuOdsWalk       *walk);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IkuOdsWalk, iku_ods_walk_free)

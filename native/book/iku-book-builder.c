@@ -3,7 +3,7 @@
  * the position and costs nothing (LibreOffice ends every sheet with a million
  * repeated empty rows), a non-empty run is stored cell by cell, and every stored
  * cell counts towards the bounds, so no file makes this loop long. */
-#include "iku-ods-private.h"
+#include "iku-book-private.h"
 
 #include <string.h>
 
@@ -17,7 +17,7 @@ typedef struct {
   gboolean refused;  /* more text than IKU_MAX_CELL_BYTES: recorded, not kept */
 } PendingCell;
 
-struct _IkuOdsBuilder
+struct _IkuBookBuilder
 {
   char    *display_name;
   IkuBook *book;
@@ -27,9 +27,10 @@ struct _IkuOdsBuilder
   guint64  book_merges;       /* merged areas in the book so far */
 
   IkuGrid *grid;              /* the open sheet */
-  IkuOdsMerges *merges;       /* its merged areas */
+  IkuBookMerges *merges;      /* its merged areas */
   guint64  row;               /* position of the open (or next) row */
   guint64  row_repeat;
+  gboolean row_hidden;        /* the open row (all its repetitions) is hidden or filtered out */
   guint64  col;               /* position of the open (or next) cell */
   GArray  *row_cells;         /* PendingCell of the open row */
   guint64  pending_bytes;     /* text in row_cells */
@@ -61,12 +62,12 @@ dup_cell_name (guint64 row, guint64 col)
   return iku_grid_dup_cell_name ((guint) MIN (row, G_MAXUINT), (guint) MIN (col, G_MAXUINT));
 }
 
-IkuOdsBuilder *
-iku_ods_builder_new (const char *display_name)
+IkuBookBuilder *
+iku_book_builder_new (const char *display_name)
 {
   g_return_val_if_fail (display_name != NULL, NULL);
 
-  IkuOdsBuilder *builder = g_new0 (IkuOdsBuilder, 1);
+  IkuBookBuilder *builder = g_new0 (IkuBookBuilder, 1);
   builder->display_name = g_strdup (display_name);
   builder->book = iku_book_new ();
   builder->row_cells = g_array_new (FALSE, FALSE, sizeof (PendingCell));
@@ -78,14 +79,14 @@ iku_ods_builder_new (const char *display_name)
 }
 
 void
-iku_ods_builder_free (IkuOdsBuilder *builder)
+iku_book_builder_free (IkuBookBuilder *builder)
 {
   if (builder == NULL)
     return;
   g_free (builder->display_name);
   g_clear_pointer (&builder->book, iku_book_free);
   g_clear_pointer (&builder->grid, iku_grid_free);
-  g_clear_pointer (&builder->merges, iku_ods_merges_free);
+  g_clear_pointer (&builder->merges, iku_book_merges_free);
   g_array_unref (builder->row_cells);
   g_string_free (builder->cell_text, TRUE);
   g_free (builder->cell_value);
@@ -93,7 +94,7 @@ iku_ods_builder_free (IkuOdsBuilder *builder)
 }
 
 IkuBook *
-iku_ods_builder_steal_book (IkuOdsBuilder *builder)
+iku_book_builder_steal_book (IkuBookBuilder *builder)
 {
   g_return_val_if_fail (builder != NULL, NULL);
   IkuBook *book = g_steal_pointer (&builder->book);
@@ -102,14 +103,14 @@ iku_ods_builder_steal_book (IkuOdsBuilder *builder)
 }
 
 gboolean
-iku_ods_builder_start_sheet (IkuOdsBuilder *builder, const char *name, GError **error)
+iku_book_builder_start_sheet (IkuBookBuilder *builder, const char *name, GError **error)
 {
   g_return_val_if_fail (builder != NULL && builder->grid == NULL, FALSE);
 
   guint n_sheets = iku_book_get_n_sheets (builder->book);
   if (n_sheets >= IKU_MAX_SHEETS)
     {
-      g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_TOO_LARGE,
+      g_set_error (error, IKU_BOOK_ERROR, IKU_BOOK_ERROR_TOO_LARGE,
                    "Filen »%s« har mere end %u ark. "
                    "Slet de ark, der ikke hører til skemaet, og prøv igen.",
                    builder->display_name, IKU_MAX_SHEETS);
@@ -117,7 +118,7 @@ iku_ods_builder_start_sheet (IkuOdsBuilder *builder, const char *name, GError **
     }
   if (name != NULL && strlen (name) > IKU_MAX_NAME_BYTES)
     {
-      g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_TOO_LARGE,
+      g_set_error (error, IKU_BOOK_ERROR, IKU_BOOK_ERROR_TOO_LARGE,
                    "Ark nr. %u i filen »%s« har et navn på mere end %d byte. "
                    "Giv arket et kortere navn, og prøv igen.",
                    n_sheets + 1, builder->display_name, IKU_MAX_NAME_BYTES);
@@ -126,29 +127,29 @@ iku_ods_builder_start_sheet (IkuOdsBuilder *builder, const char *name, GError **
   /* Calc always names its sheets; "Ark" is its Danish default. */
   g_autofree char *fallback = g_strdup_printf ("Ark%u", n_sheets + 1);
   builder->grid = iku_grid_new (name != NULL && *name != '\0' ? name : fallback);
-  builder->merges = iku_ods_merges_new ();
+  builder->merges = iku_book_merges_new ();
   builder->row = 0;
   return TRUE;
 }
 
 void
-iku_ods_builder_end_sheet (IkuOdsBuilder *builder)
+iku_book_builder_end_sheet (IkuBookBuilder *builder)
 {
   g_return_if_fail (builder != NULL && builder->grid != NULL);
   iku_book_add_sheet (builder->book, g_steal_pointer (&builder->grid));
-  g_clear_pointer (&builder->merges, iku_ods_merges_free);
+  g_clear_pointer (&builder->merges, iku_book_merges_free);
 }
 
 /* Checks the bounds before a cell at @row, @col is kept, when @n_more cells and
  * @more_bytes of text (this cell's included) are about to be added. */
 static gboolean
-check_bounds (IkuOdsBuilder *builder, guint64 row, guint64 col, guint64 n_more,
+check_bounds (IkuBookBuilder *builder, guint64 row, guint64 col, guint64 n_more,
               guint64 more_bytes, GError **error)
 {
   const char *sheet = iku_grid_get_sheet_name (builder->grid);
   if (row >= IKU_MAX_ROWS)
     {
-      g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_TOO_LARGE,
+      g_set_error (error, IKU_BOOK_ERROR, IKU_BOOK_ERROR_TOO_LARGE,
                    "Arket »%s« i filen »%s« har indhold under række %u, den sidste række, "
                    "ikuflet kan læse. Slet indholdet dér, og prøv igen.",
                    sheet, builder->display_name, IKU_MAX_ROWS);
@@ -156,7 +157,7 @@ check_bounds (IkuOdsBuilder *builder, guint64 row, guint64 col, guint64 n_more,
     }
   if (col >= IKU_MAX_COLS)
     {
-      g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_TOO_LARGE,
+      g_set_error (error, IKU_BOOK_ERROR, IKU_BOOK_ERROR_TOO_LARGE,
                    "Arket »%s« i filen »%s« har indhold i række %" G_GUINT64_FORMAT " efter "
                    "kolonne nr. %u, den sidste kolonne, ikuflet kan læse. "
                    "Slet indholdet dér, og prøv igen.",
@@ -168,7 +169,7 @@ check_bounds (IkuOdsBuilder *builder, guint64 row, guint64 col, guint64 n_more,
   if (builder->book_cells + n_more > IKU_MAX_CELLS)
     {
       g_autofree char *cell = dup_cell_name (row, col);
-      g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_TOO_LARGE,
+      g_set_error (error, IKU_BOOK_ERROR, IKU_BOOK_ERROR_TOO_LARGE,
                    "Filen »%s« har mere end %u udfyldte celler (celle %s på arket »%s« er én "
                    "for meget). Slet det, der ikke hører til skemaet, og prøv igen.",
                    builder->display_name, IKU_MAX_CELLS, cell, sheet);
@@ -177,7 +178,7 @@ check_bounds (IkuOdsBuilder *builder, guint64 row, guint64 col, guint64 n_more,
   if (builder->book_bytes + more_bytes > IKU_MAX_BOOK_TEXT_BYTES)
     {
       g_autofree char *cell = dup_cell_name (row, col);
-      g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_TOO_LARGE,
+      g_set_error (error, IKU_BOOK_ERROR, IKU_BOOK_ERROR_TOO_LARGE,
                    "Filen »%s« indeholder mere end %u MB tekst (ved celle %s på arket »%s«). "
                    "Slet det, der ikke hører til skemaet, og prøv igen.",
                    builder->display_name, IKU_MAX_BOOK_TEXT_BYTES / (1024 * 1024), cell,
@@ -188,14 +189,14 @@ check_bounds (IkuOdsBuilder *builder, guint64 row, guint64 col, guint64 n_more,
 }
 
 static gboolean
-store_cell (IkuOdsBuilder *builder, guint64 row, guint64 col, const PendingCell *pending,
+store_cell (IkuBookBuilder *builder, guint64 row, guint64 col, const PendingCell *pending,
             GError **error)
 {
   const char *text = pending->text;
   gsize len = pending->len;
   /* Hidden under a merged area: never stored, but counted, so that hidden
    * cells cost as much of the bound as shown ones. */
-  gboolean hidden = iku_ods_merges_covers (builder->merges, row, col);
+  gboolean hidden = iku_book_merges_covers (builder->merges, row, col);
   if (!check_bounds (builder, row, col, 1, hidden ? 0 : len, error))
     return FALSE;
   if (hidden)
@@ -215,11 +216,11 @@ store_cell (IkuOdsBuilder *builder, guint64 row, guint64 col, const PendingCell 
       g_autofree char *cell = dup_cell_name (row, col);
       const char *sheet = iku_grid_get_sheet_name (builder->grid);
       if (g_error_matches (grid_error, IKU_GRID_ERROR, IKU_GRID_ERROR_TOO_LARGE))
-        g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_TOO_LARGE, "I filen »%s«: %s",
+        g_set_error (error, IKU_BOOK_ERROR, IKU_BOOK_ERROR_TOO_LARGE, "I filen »%s«: %s",
                      builder->display_name, grid_error->message);
       else
-        iku_ods_set_corrupt (error, builder->display_name,
-                             "ugyldig tekst i cellen %s på arket »%s«", cell, sheet);
+        iku_book_error_set_corrupt (error, builder->display_name,
+                                    "ugyldig tekst i cellen %s på arket »%s«", cell, sheet);
       return FALSE;
     }
   builder->book_bytes += len;
@@ -228,17 +229,18 @@ store_cell (IkuOdsBuilder *builder, guint64 row, guint64 col, const PendingCell 
 }
 
 void
-iku_ods_builder_start_row (IkuOdsBuilder *builder, guint64 n_repeated)
+iku_book_builder_start_row (IkuBookBuilder *builder, guint64 n_repeated)
 {
   g_return_if_fail (builder != NULL && builder->grid != NULL);
   builder->row_repeat = MAX (n_repeated, 1);
+  builder->row_hidden = FALSE;
   builder->col = 0;
   g_array_set_size (builder->row_cells, 0);
   builder->pending_bytes = 0;
 }
 
 gboolean
-iku_ods_builder_end_row (IkuOdsBuilder *builder, GError **error)
+iku_book_builder_end_row (IkuBookBuilder *builder, GError **error)
 {
   g_return_val_if_fail (builder != NULL && builder->grid != NULL, FALSE);
 
@@ -254,14 +256,28 @@ iku_ods_builder_end_row (IkuOdsBuilder *builder, GError **error)
       }
   g_array_set_size (cells, 0);
   builder->pending_bytes = 0;
+  /* The grid ignores rows beyond the sheet, and keeps ranges: a hidden row
+   * repeated to the end of the sheet costs nothing. */
+  if (builder->row_hidden && builder->row < G_MAXUINT)
+    iku_grid_set_rows_hidden (builder->grid, (guint) builder->row,
+                              (guint) MIN (builder->row_repeat, G_MAXUINT), TRUE);
   builder->row = saturating_add (builder->row, builder->row_repeat);
   builder->row_repeat = 1;
+  builder->row_hidden = FALSE;
   return TRUE;
 }
 
+/* The row begun last, with its repetitions, is hidden or filtered out. */
+void
+iku_book_builder_hide_row (IkuBookBuilder *builder)
+{
+  g_return_if_fail (builder != NULL && builder->grid != NULL);
+  builder->row_hidden = TRUE;
+}
+
 gboolean
-iku_ods_builder_start_cell (IkuOdsBuilder *builder, guint64 n_repeated, guint64 n_rows_spanned,
-                            guint64 n_cols_spanned, char *value, GError **error)
+iku_book_builder_start_cell (IkuBookBuilder *builder, guint64 n_repeated, guint64 n_rows_spanned,
+                             guint64 n_cols_spanned, char *value, GError **error)
 {
   g_return_val_if_fail (builder != NULL && builder->grid != NULL, FALSE);
   builder->cell_repeat = MAX (n_repeated, 1);
@@ -274,20 +290,20 @@ iku_ods_builder_start_cell (IkuOdsBuilder *builder, guint64 n_repeated, guint64 
   /* One merged area per element, at its first position; an anchor that is
    * itself hidden merges nothing, as in Calc. */
   if ((n_rows_spanned > 1 || n_cols_spanned > 1)
-      && !iku_ods_merges_covers (builder->merges, builder->row, builder->col))
+      && !iku_book_merges_covers (builder->merges, builder->row, builder->col))
     {
       if (builder->book_merges >= IKU_MAX_CELLS)
         {
           g_autofree char *cell = dup_cell_name (builder->row, builder->col);
-          g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_TOO_LARGE,
+          g_set_error (error, IKU_BOOK_ERROR, IKU_BOOK_ERROR_TOO_LARGE,
                        "Filen »%s« har mere end %u flettede celleområder (ved celle %s på arket "
                        "»%s«). Slet det, der ikke hører til skemaet, og prøv igen.",
                        builder->display_name, IKU_MAX_CELLS, cell,
                        iku_grid_get_sheet_name (builder->grid));
           return FALSE;
         }
-      iku_ods_merges_add (builder->merges, builder->row, builder->col, n_rows_spanned,
-                          n_cols_spanned);
+      iku_book_merges_add (builder->merges, builder->row, builder->col, n_rows_spanned,
+                           n_cols_spanned);
       builder->book_merges++;
     }
   return TRUE;
@@ -298,7 +314,7 @@ iku_ods_builder_start_cell (IkuOdsBuilder *builder, guint64 n_repeated, guint64 
  * stops a <text:s text:c="4000000000"/> before it is built), the grid records
  * the cell, and the schema tells which employee got no IKU because of it. */
 static gboolean
-cell_takes (IkuOdsBuilder *builder, guint64 more)
+cell_takes (IkuBookBuilder *builder, guint64 more)
 {
   if (builder->cell_refused)
     return FALSE;
@@ -311,7 +327,7 @@ cell_takes (IkuOdsBuilder *builder, guint64 more)
 }
 
 gboolean
-iku_ods_builder_append_repeated (IkuOdsBuilder *builder, char c, guint64 count, GError **error)
+iku_book_builder_append_repeated (IkuBookBuilder *builder, char c, guint64 count, GError **error)
 {
   g_return_val_if_fail (builder != NULL, FALSE);
   if (!cell_takes (builder, count))
@@ -322,18 +338,18 @@ iku_ods_builder_append_repeated (IkuOdsBuilder *builder, char c, guint64 count, 
 }
 
 gboolean
-iku_ods_builder_start_paragraph (IkuOdsBuilder *builder, GError **error)
+iku_book_builder_start_paragraph (IkuBookBuilder *builder, GError **error)
 {
   g_return_val_if_fail (builder != NULL, FALSE);
   /* Paragraphs of a cell are its lines. */
-  if (builder->cell_has_paragraph && !iku_ods_builder_append_repeated (builder, '\n', 1, error))
+  if (builder->cell_has_paragraph && !iku_book_builder_append_repeated (builder, '\n', 1, error))
     return FALSE;
   builder->cell_has_paragraph = TRUE;
   return TRUE;
 }
 
 gboolean
-iku_ods_builder_append_text (IkuOdsBuilder *builder, const char *text, gsize len, GError **error)
+iku_book_builder_append_text (IkuBookBuilder *builder, const char *text, gsize len, GError **error)
 {
   g_return_val_if_fail (builder != NULL, FALSE);
   if (!cell_takes (builder, len))
@@ -343,7 +359,7 @@ iku_ods_builder_append_text (IkuOdsBuilder *builder, const char *text, gsize len
 }
 
 gboolean
-iku_ods_builder_end_cell (IkuOdsBuilder *builder, GError **error)
+iku_book_builder_end_cell (IkuBookBuilder *builder, GError **error)
 {
   g_return_val_if_fail (builder != NULL && builder->grid != NULL, FALSE);
 

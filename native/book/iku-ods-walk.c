@@ -28,7 +28,7 @@ typedef enum {
 struct _IkuOdsWalk
 {
   xmlTextReaderPtr reader;        /* borrowed */
-  IkuOdsBuilder   *builder;       /* borrowed */
+  IkuBookBuilder  *builder;       /* borrowed */
   char            *display_name;
   GArray          *roles;         /* Role of each open element, innermost last */
   gboolean         saw_spreadsheet;
@@ -43,7 +43,7 @@ xml_string_free (XmlString *s)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XmlString, xml_string_free)
 
 IkuOdsWalk *
-iku_ods_walk_new (xmlTextReaderPtr reader, IkuOdsBuilder *builder, const char *display_name)
+iku_ods_walk_new (xmlTextReaderPtr reader, IkuBookBuilder *builder, const char *display_name)
 {
   g_return_val_if_fail (reader != NULL && builder != NULL && display_name != NULL, NULL);
 
@@ -126,6 +126,19 @@ dup_cell_value (IkuOdsWalk *w)
   return NULL;
 }
 
+/* table:visibility of a table:table-row: "collapse" (hidden by the user or a
+ * collapsed group) and "filter" (filtered out) both hide it; Calc writes it on
+ * every such row, inside row groups and header rows too. */
+static gboolean
+row_is_hidden (IkuOdsWalk *w)
+{
+  g_autofree char *visibility = dup_attribute (w, NS_TABLE, "visibility");
+  if (visibility == NULL)
+    return FALSE;
+  const char *value = g_strstrip (visibility);
+  return strcmp (value, "collapse") == 0 || strcmp (value, "filter") == 0;
+}
+
 /* ---- the document's structure --------------------------------------------- */
 
 static gboolean
@@ -143,11 +156,11 @@ start_inline (IkuOdsWalk *w, const char *ns, const char *name, Role *role, GErro
   if (ns == NULL || strcmp (ns, NS_TEXT) != 0 || strcmp (name, "note") == 0)
     return TRUE;
   if (strcmp (name, "s") == 0)
-    return iku_ods_builder_append_repeated (w->builder, ' ', read_count (w, NS_TEXT, "c"), error);
+    return iku_book_builder_append_repeated (w->builder, ' ', read_count (w, NS_TEXT, "c"), error);
   if (strcmp (name, "tab") == 0)
-    return iku_ods_builder_append_repeated (w->builder, '\t', 1, error);
+    return iku_book_builder_append_repeated (w->builder, '\t', 1, error);
   if (strcmp (name, "line-break") == 0)
-    return iku_ods_builder_append_repeated (w->builder, '\n', 1, error);
+    return iku_book_builder_append_repeated (w->builder, '\n', 1, error);
   *role = ROLE_INLINE;
   return TRUE;
 }
@@ -171,7 +184,7 @@ start_element (IkuOdsWalk *w, Role *role, GError **error)
     {
       if (!is_element (ns, name, NS_OFFICE, "document-content"))
         {
-          iku_ods_set_not_ods (error, w->display_name);
+          iku_book_error_set_not_ods (error, w->display_name);
           return FALSE;
         }
       *role = ROLE_DOCUMENT;
@@ -197,14 +210,16 @@ start_element (IkuOdsWalk *w, Role *role, GError **error)
       *role = ROLE_TABLE;
       {
         g_autofree char *sheet_name = dup_attribute (w, NS_TABLE, "name");
-        return iku_ods_builder_start_sheet (w->builder, sheet_name, error);
+        return iku_book_builder_start_sheet (w->builder, sheet_name, error);
       }
     case ROLE_TABLE:
     case ROLE_ROW_GROUP:
       if (is_element (ns, name, NS_TABLE, "table-row"))
         {
           *role = ROLE_ROW;
-          iku_ods_builder_start_row (w->builder, read_count (w, NS_TABLE, "number-rows-repeated"));
+          iku_book_builder_start_row (w->builder, read_count (w, NS_TABLE, "number-rows-repeated"));
+          if (row_is_hidden (w))
+            iku_book_builder_hide_row (w->builder);
         }
       else if (is_element (ns, name, NS_TABLE, "table-header-rows")
                || is_element (ns, name, NS_TABLE, "table-row-group")
@@ -214,30 +229,30 @@ start_element (IkuOdsWalk *w, Role *role, GError **error)
     case ROLE_ROW:
       /* A covered cell is hidden by the merged area it lies in, not by its
        * element: Calc shows one that no area covers, and hides an ordinary
-       * cell that one does (iku-ods-merges.c). Only an ordinary cell begins
+       * cell that one does (iku-book-merges.c). Only an ordinary cell begins
        * an area. */
       if (is_element (ns, name, NS_TABLE, "table-cell"))
         {
           *role = ROLE_CELL;
-          return iku_ods_builder_start_cell (w->builder,
-                                             read_count (w, NS_TABLE, "number-columns-repeated"),
-                                             read_count (w, NS_TABLE, "number-rows-spanned"),
-                                             read_count (w, NS_TABLE, "number-columns-spanned"),
-                                             dup_cell_value (w), error);
+          return iku_book_builder_start_cell (w->builder,
+                                              read_count (w, NS_TABLE, "number-columns-repeated"),
+                                              read_count (w, NS_TABLE, "number-rows-spanned"),
+                                              read_count (w, NS_TABLE, "number-columns-spanned"),
+                                              dup_cell_value (w), error);
         }
       if (is_element (ns, name, NS_TABLE, "covered-table-cell"))
         {
           *role = ROLE_CELL;
-          return iku_ods_builder_start_cell (w->builder,
-                                             read_count (w, NS_TABLE, "number-columns-repeated"),
-                                             1, 1, dup_cell_value (w), error);
+          return iku_book_builder_start_cell (w->builder,
+                                              read_count (w, NS_TABLE, "number-columns-repeated"),
+                                              1, 1, dup_cell_value (w), error);
         }
       return TRUE;
     case ROLE_CELL:
       if (!is_element (ns, name, NS_TEXT, "p") && !is_element (ns, name, NS_TEXT, "h"))
         return TRUE;
       *role = ROLE_PARAGRAPH;
-      return iku_ods_builder_start_paragraph (w->builder, error);
+      return iku_book_builder_start_paragraph (w->builder, error);
     case ROLE_PARAGRAPH:
     case ROLE_INLINE:
       return start_inline (w, ns, name, role, error);
@@ -253,12 +268,12 @@ end_element (IkuOdsWalk *w, Role role, GError **error)
   switch (role)
     {
     case ROLE_TABLE:
-      iku_ods_builder_end_sheet (w->builder);
+      iku_book_builder_end_sheet (w->builder);
       return TRUE;
     case ROLE_ROW:
-      return iku_ods_builder_end_row (w->builder, error);
+      return iku_book_builder_end_row (w->builder, error);
     case ROLE_CELL:
-      return iku_ods_builder_end_cell (w->builder, error);
+      return iku_book_builder_end_cell (w->builder, error);
     case ROLE_SKIP:
     case ROLE_DOCUMENT:
     case ROLE_BODY:
@@ -274,7 +289,7 @@ end_element (IkuOdsWalk *w, Role role, GError **error)
 /**
  * iku_ods_walk_node:
  * @walk: the walk
- * @error: IKU_ODS_ERROR when the document or a bound says no
+ * @error: IKU_BOOK_ERROR when the document or a bound says no
  *
  * Handles the reader's current node (call after each successful
  * xmlTextReaderRead).
@@ -301,7 +316,7 @@ iku_ods_walk_node (IkuOdsWalk *w, GError **error)
       {
         if (w->roles->len == 0)
           {
-            iku_ods_set_corrupt (error, w->display_name, "content.xml er ikke velformet XML");
+            iku_book_error_set_corrupt (error, w->display_name, "content.xml er ikke velformet XML");
             return FALSE;
           }
         Role role = g_array_index (w->roles, Role, w->roles->len - 1);
@@ -319,14 +334,14 @@ iku_ods_walk_node (IkuOdsWalk *w, GError **error)
           return TRUE;
         /* As written: Calc keeps the spaces and line breaks of the XML text. */
         const char *text = (const char *) xmlTextReaderConstValue (w->reader);
-        return text == NULL || iku_ods_builder_append_text (w->builder, text, strlen (text), error);
+        return text == NULL || iku_book_builder_append_text (w->builder, text, strlen (text), error);
       }
     case XML_READER_TYPE_DOCUMENT_TYPE:
     case XML_READER_TYPE_ENTITY_REFERENCE:
     case XML_READER_TYPE_ENTITY:
     case XML_READER_TYPE_NOTATION:
       /* Unreachable behind the prolog guard; kept so that no path uses a DTD. */
-      iku_ods_set_forbidden (error, w->display_name);
+      iku_book_error_set_forbidden (error, w->display_name);
       return FALSE;
     default:
       return TRUE;

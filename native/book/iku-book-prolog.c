@@ -4,7 +4,7 @@
  * element. Refusing it there, in the raw bytes, means libxml2 never parses a
  * declaration at all. Exact because libxml2 is made to read UTF-8 whatever the
  * document claims (see iku-ods-content.c): it sees the bytes we see. */
-#include "iku-ods-private.h"
+#include "iku-book-private.h"
 
 typedef enum {
   STATE_START,           /* nothing yet; a UTF-8 byte order mark may come */
@@ -22,7 +22,7 @@ typedef enum {
   STATE_DONE,            /* the root element has begun; libxml2 checks the rest */
 } State;
 
-G_STATIC_ASSERT (STATE_START == 0);  /* IKU_ODS_PROLOG_INIT */
+G_STATIC_ASSERT (STATE_START == 0);  /* IKU_BOOK_PROLOG_INIT */
 
 static gboolean
 is_xml_space (guint8 c)
@@ -32,7 +32,7 @@ is_xml_space (guint8 c)
 
 /* One byte; returns the next state, or STATE_DONE with *result set to refuse. */
 static State
-step (State state, guint8 c, IkuOdsPrologResult *result)
+step (State state, guint8 c, IkuBookPrologResult *result)
 {
   switch (state)
     {
@@ -44,7 +44,7 @@ step (State state, guint8 c, IkuOdsPrologResult *result)
     case STATE_BOM_2:
       if (c != (state == STATE_BOM_1 ? 0xBB : 0xBF))
         {
-          *result = IKU_ODS_PROLOG_NOT_XML;
+          *result = IKU_BOOK_PROLOG_NOT_XML;
           return STATE_DONE;
         }
       return state == STATE_BOM_1 ? STATE_BOM_2 : STATE_MISC;
@@ -52,7 +52,7 @@ step (State state, guint8 c, IkuOdsPrologResult *result)
       if (c == '<')
         return STATE_LT;
       if (!is_xml_space (c))
-        *result = IKU_ODS_PROLOG_NOT_XML;
+        *result = IKU_BOOK_PROLOG_NOT_XML;
       return is_xml_space (c) ? STATE_MISC : STATE_DONE;
     case STATE_LT:
       if (c == '?')
@@ -70,7 +70,7 @@ step (State state, guint8 c, IkuOdsPrologResult *result)
       if (c == '-')
         return STATE_BANG_DASH;
       if (c == 'D')
-        *result = IKU_ODS_PROLOG_DOCTYPE;
+        *result = IKU_BOOK_PROLOG_DOCTYPE;
       /* Anything else ("<![CDATA[", "<!ENTITY") is not well-formed here, and
        * libxml2 reports it without declaring anything. */
       return STATE_DONE;
@@ -90,18 +90,18 @@ step (State state, guint8 c, IkuOdsPrologResult *result)
 }
 
 /**
- * iku_ods_prolog_feed:
- * @prolog: the guard's state, IKU_ODS_PROLOG_INIT for a new document
+ * iku_book_prolog_feed:
+ * @prolog: the guard's state, IKU_BOOK_PROLOG_INIT for a new document
  * @bytes: the next bytes of the document, before libxml2 gets them
  * @len: their number
  *
  * Returns: whether the bytes may be passed on. After a refusal every further
  * call refuses the same way.
  */
-IkuOdsPrologResult
-iku_ods_prolog_feed (IkuOdsProlog *prolog, const guint8 *bytes, gsize len)
+IkuBookPrologResult
+iku_book_prolog_feed (IkuBookProlog *prolog, const guint8 *bytes, gsize len)
 {
-  g_return_val_if_fail (prolog != NULL, IKU_ODS_PROLOG_NOT_XML);
+  g_return_val_if_fail (prolog != NULL, IKU_BOOK_PROLOG_NOT_XML);
 
   State state = (State) prolog->state;
   for (gsize i = 0; i < len && state != STATE_DONE; i++)

@@ -9,7 +9,7 @@
  *
  * The guard is exact for well-formed XML; at the first malformed byte it may
  * lose track, but libxml2 stops at that byte too and parses nothing after it. */
-#include "iku-ods-private.h"
+#include "iku-book-private.h"
 
 typedef enum {
   STATE_TEXT,          /* character data, or between markup */
@@ -30,7 +30,7 @@ typedef enum {
   STATE_REFUSED,       /* a bound was exceeded: final */
 } State;
 
-G_STATIC_ASSERT (STATE_TEXT == 0);  /* IKU_ODS_MARKUP_INIT */
+G_STATIC_ASSERT (STATE_TEXT == 0);  /* IKU_BOOK_MARKUP_INIT */
 
 static const char XMLNS[] = "xmlns";
 
@@ -40,17 +40,17 @@ is_space (guint8 c)
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-static IkuOdsMarkupResult
-open_element (IkuOdsMarkup *m)
+static IkuBookMarkupResult
+open_element (IkuBookMarkup *m)
 {
-  if (m->depth >= IKU_ODS_MAX_DEPTH)
-    return IKU_ODS_MARKUP_TOO_DEEP;
+  if (m->depth >= IKU_BOOK_MAX_DEPTH)
+    return IKU_BOOK_MARKUP_TOO_DEEP;
   m->namespaces_at[m->depth++] = (guint8) m->tag_namespaces;
-  return IKU_ODS_MARKUP_OK;
+  return IKU_BOOK_MARKUP_OK;
 }
 
 static void
-close_element (IkuOdsMarkup *m)
+close_element (IkuBookMarkup *m)
 {
   if (m->depth == 0)
     return;  /* not well-formed: libxml2 says so */
@@ -59,7 +59,7 @@ close_element (IkuOdsMarkup *m)
 
 /* One byte; returns the next state, or sets *result and returns STATE_REFUSED. */
 static State
-step (IkuOdsMarkup *m, State state, guint8 c, IkuOdsMarkupResult *result)
+step (IkuBookMarkup *m, State state, guint8 c, IkuBookMarkupResult *result)
 {
   switch (state)
     {
@@ -80,7 +80,7 @@ step (IkuOdsMarkup *m, State state, guint8 c, IkuOdsMarkupResult *result)
       if (c == '>')
         {
           *result = open_element (m);
-          return *result == IKU_ODS_MARKUP_OK ? STATE_TEXT : STATE_REFUSED;
+          return *result == IKU_BOOK_MARKUP_OK ? STATE_TEXT : STATE_REFUSED;
         }
       if (c == '/')
         return STATE_TAG_SLASH;
@@ -88,9 +88,9 @@ step (IkuOdsMarkup *m, State state, guint8 c, IkuOdsMarkupResult *result)
         return STATE_IN_TAG;
       if (state == STATE_TAG_NAME)
         return STATE_TAG_NAME;
-      if (++m->tag_attributes > IKU_ODS_MAX_ATTRIBUTES)
+      if (++m->tag_attributes > IKU_BOOK_MAX_ATTRIBUTES)
         {
-          *result = IKU_ODS_MARKUP_TOO_MANY_ATTRIBUTES;
+          *result = IKU_BOOK_MARKUP_TOO_MANY_ATTRIBUTES;
           return STATE_REFUSED;
         }
       m->name_matched = c == XMLNS[0] ? 1 : -1;
@@ -102,9 +102,9 @@ step (IkuOdsMarkup *m, State state, guint8 c, IkuOdsMarkupResult *result)
           if (m->name_matched == 5 || m->name_matched == 6)
             {
               m->tag_namespaces++;
-              if (++m->n_namespaces > IKU_ODS_MAX_NAMESPACES)
+              if (++m->n_namespaces > IKU_BOOK_MAX_NAMESPACES)
                 {
-                  *result = IKU_ODS_MARKUP_TOO_MANY_NAMESPACES;
+                  *result = IKU_BOOK_MARKUP_TOO_MANY_NAMESPACES;
                   return STATE_REFUSED;
                 }
             }
@@ -173,18 +173,18 @@ step (IkuOdsMarkup *m, State state, guint8 c, IkuOdsMarkupResult *result)
 }
 
 /**
- * iku_ods_markup_feed:
- * @markup: the guard's state, IKU_ODS_MARKUP_INIT for a new document
+ * iku_book_markup_feed:
+ * @markup: the guard's state, IKU_BOOK_MARKUP_INIT for a new document
  * @bytes: the next bytes of the document, before libxml2 gets them
  * @len: their number
  *
  * Returns: whether the bytes may be passed on. After a refusal every further
  * call refuses the same way.
  */
-IkuOdsMarkupResult
-iku_ods_markup_feed (IkuOdsMarkup *markup, const guint8 *bytes, gsize len)
+IkuBookMarkupResult
+iku_book_markup_feed (IkuBookMarkup *markup, const guint8 *bytes, gsize len)
 {
-  g_return_val_if_fail (markup != NULL, IKU_ODS_MARKUP_TOO_DEEP);
+  g_return_val_if_fail (markup != NULL, IKU_BOOK_MARKUP_TOO_DEEP);
 
   State state = (State) markup->state;
   for (gsize i = 0; i < len && state != STATE_REFUSED; i++)

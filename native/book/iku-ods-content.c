@@ -14,15 +14,15 @@ typedef struct {
 
 typedef struct {
   xmlTextReaderPtr reader;
-  IkuOdsStream    *content;
+  IkuBookStream   *content;
   const char      *display_name;
-  IkuOdsBuilder   *builder;
+  IkuBookBuilder  *builder;
   IkuOdsWalk      *walk;
 
   /* Raised while feeding libxml2: it wins over what libxml2 then says. */
   GError          *feed_error;
-  IkuOdsProlog     prolog;
-  IkuOdsMarkup     markup;
+  IkuBookProlog    prolog;
+  IkuBookMarkup    markup;
   gboolean         not_xml;
 
   /* The first errors libxml2 reported: one of its own limits (a text node
@@ -37,7 +37,7 @@ parser_clear (Parser *p)
 {
   g_clear_pointer (&p->walk, iku_ods_walk_free);
   g_clear_pointer (&p->reader, xmlFreeTextReader);
-  g_clear_pointer (&p->builder, iku_ods_builder_free);
+  g_clear_pointer (&p->builder, iku_book_builder_free);
   g_clear_error (&p->feed_error);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Parser, parser_clear)
@@ -48,22 +48,22 @@ static gboolean
 check_markup (Parser *p, const guint8 *bytes, gsize len)
 {
   const char *what = NULL;
-  switch (iku_ods_markup_feed (&p->markup, bytes, len))
+  switch (iku_book_markup_feed (&p->markup, bytes, len))
     {
-    case IKU_ODS_MARKUP_OK:
+    case IKU_BOOK_MARKUP_OK:
       return TRUE;
-    case IKU_ODS_MARKUP_TOO_MANY_ATTRIBUTES:
+    case IKU_BOOK_MARKUP_TOO_MANY_ATTRIBUTES:
       what = "et element med flere egenskaber (attributter)";
       break;
-    case IKU_ODS_MARKUP_TOO_MANY_NAMESPACES:
+    case IKU_BOOK_MARKUP_TOO_MANY_NAMESPACES:
       what = "flere navnerumserklæringer";
       break;
-    case IKU_ODS_MARKUP_TOO_DEEP:
+    case IKU_BOOK_MARKUP_TOO_DEEP:
     default:
       what = "dybere indlejring";
       break;
     }
-  g_set_error (&p->feed_error, IKU_ODS_ERROR, IKU_ODS_ERROR_TOO_LARGE,
+  g_set_error (&p->feed_error, IKU_BOOK_ERROR, IKU_BOOK_ERROR_TOO_LARGE,
                "Filen »%s« kan ikke læses: content.xml har %s, end noget regneark skriver, "
                "og end ikuflet kan læse. Kontrollér, at det er det rigtige skema, eller åbn "
                "det i LibreOffice Calc, og gem det igen.",
@@ -79,21 +79,21 @@ read_callback (void *context, char *buffer, int len)
     return -1;
   if (len <= 0)
     return 0;
-  gssize n = iku_ods_stream_read (p->content, (guint8 *) buffer, (gsize) len, &p->feed_error);
+  gssize n = iku_book_stream_read (p->content, (guint8 *) buffer, (gsize) len, &p->feed_error);
   if (n < 0)
     return -1;
-  switch (iku_ods_prolog_feed (&p->prolog, (const guint8 *) buffer, (gsize) n))
+  switch (iku_book_prolog_feed (&p->prolog, (const guint8 *) buffer, (gsize) n))
     {
-    case IKU_ODS_PROLOG_OK:
+    case IKU_BOOK_PROLOG_OK:
       return check_markup (p, (const guint8 *) buffer, (gsize) n) ? (int) n : -1;
-    case IKU_ODS_PROLOG_DOCTYPE:
-      iku_ods_set_forbidden (&p->feed_error, p->display_name);
+    case IKU_BOOK_PROLOG_DOCTYPE:
+      iku_book_error_set_forbidden (&p->feed_error, p->display_name);
       return -1;
-    case IKU_ODS_PROLOG_NOT_XML:
+    case IKU_BOOK_PROLOG_NOT_XML:
     default:
       p->not_xml = TRUE;
-      iku_ods_set_corrupt (&p->feed_error, p->display_name,
-                           "content.xml er ikke et XML-dokument i UTF-8");
+      iku_book_error_set_corrupt (&p->feed_error, p->display_name,
+                                  "content.xml er ikke et XML-dokument i UTF-8");
       return -1;
     }
 }
@@ -135,7 +135,7 @@ set_xml_error (Parser *p, GError **error)
                               : p->xml_fatal.seen ? &p->xml_fatal : &p->xml_other;
   if (!problem->seen)
     {
-      iku_ods_set_corrupt (error, p->display_name, "content.xml kunne ikke læses som XML");
+      iku_book_error_set_corrupt (error, p->display_name, "content.xml kunne ikke læses som XML");
       return;
     }
   switch (problem->code)
@@ -145,21 +145,21 @@ set_xml_error (Parser *p, GError **error)
     case XML_ERR_UNSUPPORTED_ENCODING:
     case XML_ERR_UNKNOWN_ENCODING:
     case XML_I18N_CONV_FAILED:
-      iku_ods_set_corrupt (error, p->display_name, "content.xml har ugyldige tegn i linje %d",
-                           problem->line);
+      iku_book_error_set_corrupt (error, p->display_name, "content.xml har ugyldige tegn i linje %d",
+                                  problem->line);
       break;
     case XML_ERR_INTERNAL_ERROR:
     case XML_ERR_NO_MEMORY:
     case XML_ERR_NAME_TOO_LONG:
-      g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_TOO_LARGE,
+      g_set_error (error, IKU_BOOK_ERROR, IKU_BOOK_ERROR_TOO_LARGE,
                    "Filen »%s« kan ikke læses: content.xml har i linje %d mere tekst eller "
                    "dybere indlejring, end ikuflet kan læse. "
                    "Åbn den i LibreOffice Calc, og gem den igen.",
                    p->display_name, problem->line);
       break;
     default:
-      iku_ods_set_corrupt (error, p->display_name, "content.xml har en XML-fejl i linje %d",
-                           problem->line);
+      iku_book_error_set_corrupt (error, p->display_name, "content.xml har en XML-fejl i linje %d",
+                                  problem->line);
       break;
     }
 }
@@ -178,7 +178,7 @@ init_libxml (void)
 }
 
 IkuBook *
-iku_ods_content_parse (IkuOdsStream *content, const char *display_name, gboolean *out_not_xml,
+iku_ods_content_parse (IkuBookStream *content, const char *display_name, gboolean *out_not_xml,
                        GError **error)
 {
   g_return_val_if_fail (content != NULL, NULL);
@@ -188,9 +188,9 @@ iku_ods_content_parse (IkuOdsStream *content, const char *display_name, gboolean
   g_auto(Parser) p = { 0 };
   p.content = content;
   p.display_name = display_name;
-  p.builder = iku_ods_builder_new (display_name);
-  p.prolog = (IkuOdsProlog) IKU_ODS_PROLOG_INIT;
-  p.markup = (IkuOdsMarkup) IKU_ODS_MARKUP_INIT;
+  p.builder = iku_book_builder_new (display_name);
+  p.prolog = (IkuBookProlog) IKU_BOOK_PROLOG_INIT;
+  p.markup = (IkuBookMarkup) IKU_BOOK_MARKUP_INIT;
   if (out_not_xml != NULL)
     *out_not_xml = FALSE;
 
@@ -224,11 +224,11 @@ iku_ods_content_parse (IkuOdsStream *content, const char *display_name, gboolean
     }
   if (p.walk == NULL || !iku_ods_walk_saw_spreadsheet (p.walk))
     {
-      g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_NOT_ODS,
+      g_set_error (error, IKU_BOOK_ERROR, IKU_BOOK_ERROR_NOT_SPREADSHEET,
                    "Filen »%s« er et OpenDocument-dokument, men ikke et regneark. "
                    "Gem skemaet som .ods i LibreOffice Calc, og prøv igen.",
                    display_name);
       return NULL;
     }
-  return iku_ods_builder_steal_book (p.builder);
+  return iku_book_builder_steal_book (p.builder);
 }

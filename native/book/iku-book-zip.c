@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * Zip access for the .ods reader (libzip): open a package from a file or from
  * memory and stream content.xml out of it with a bound on what it may inflate to. */
-#include "iku-ods-private.h"
-#include "iku-ods-file.h"
+#include "iku-book-private.h"
+#include "iku-book-file.h"
 #include "iku-system-error.h"
 
 #include <errno.h>
@@ -17,13 +17,13 @@
 /* What a zip archive starts with (a local file header). */
 #define ZIP_MAGIC "PK\003\004"
 
-struct _IkuOdsZip
+struct _IkuBookZip
 {
   zip_t *archive;
   char  *display_name;
 };
 
-struct _IkuOdsStream
+struct _IkuBookStream
 {
   zip_file_t *file;
   char       *display_name;
@@ -32,7 +32,7 @@ struct _IkuOdsStream
 };
 
 void
-iku_ods_zip_free (IkuOdsZip *zip)
+iku_book_zip_free (IkuBookZip *zip)
 {
   if (zip == NULL)
     return;
@@ -52,22 +52,22 @@ set_open_error (GError **error, const char *display_name, zip_error_t *zip_error
     {
     case ZIP_ER_NOZIP:
       if (starts_like_zip)
-        iku_ods_set_corrupt (error, display_name,
-                             "filen er ufuldstændig: zip-arkivets indholdsfortegnelse mangler");
+        iku_book_error_set_corrupt (error, display_name,
+                                    "filen er ufuldstændig: zip-arkivets indholdsfortegnelse mangler");
       else
-        iku_ods_set_not_ods (error, display_name);
+        iku_book_error_set_not_ods (error, display_name);
       break;
     case ZIP_ER_READ:
     case ZIP_ER_SEEK:
     case ZIP_ER_TELL:
     case ZIP_ER_OPEN:
-      g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_UNREADABLE,
+      g_set_error (error, IKU_BOOK_ERROR, IKU_BOOK_ERROR_UNREADABLE,
                    "Filen »%s« kunne ikke læses: %s. "
                    "Kontrollér at filen findes, og at du har adgang til den.",
                    display_name, iku_system_error_text (zip_error_code_system (zip_error)));
       break;
     case ZIP_ER_MEMORY:
-      g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_UNREADABLE,
+      g_set_error (error, IKU_BOOK_ERROR, IKU_BOOK_ERROR_UNREADABLE,
                    "Filen »%s« kunne ikke læses, fordi der ikke var hukommelse nok. "
                    "Luk andre programmer, og prøv igen.",
                    display_name);
@@ -75,23 +75,23 @@ set_open_error (GError **error, const char *display_name, zip_error_t *zip_error
     case ZIP_ER_EXISTS:
       /* Two entries of one name (with ZIP_CHECKCONS). libzip would read the
        * first, LibreOffice 7.4 the last, and later versions refuse the package. */
-      iku_ods_set_corrupt (error, display_name, "zip-arkivet har to filer med samme navn");
+      iku_book_error_set_corrupt (error, display_name, "zip-arkivet har to filer med samme navn");
       break;
     case ZIP_ER_INCONS:
-      iku_ods_set_corrupt (error, display_name,
-                           "zip-arkivets indholdsfortegnelse passer ikke med filerne i arkivet");
+      iku_book_error_set_corrupt (error, display_name,
+                                  "zip-arkivets indholdsfortegnelse passer ikke med filerne i arkivet");
       break;
     case ZIP_ER_MULTIDISK:
-      iku_ods_set_corrupt (error, display_name, "zip-arkivet er delt over flere filer");
+      iku_book_error_set_corrupt (error, display_name, "zip-arkivet er delt over flere filer");
       break;
     default:
-      iku_ods_set_corrupt (error, display_name, "zip-arkivets indholdsfortegnelse er ødelagt");
+      iku_book_error_set_corrupt (error, display_name, "zip-arkivets indholdsfortegnelse er ødelagt");
       break;
     }
 }
 
 /* Takes @source, also on failure. */
-static IkuOdsZip *
+static IkuBookZip *
 open_source (zip_source_t *source, const char *display_name, gboolean starts_like_zip,
              GError **error)
 {
@@ -111,7 +111,7 @@ open_source (zip_source_t *source, const char *display_name, gboolean starts_lik
     }
   zip_error_fini (&zip_error);
 
-  IkuOdsZip *zip = g_new0 (IkuOdsZip, 1);
+  IkuBookZip *zip = g_new0 (IkuBookZip, 1);
   zip->archive = archive;
   zip->display_name = g_strdup (display_name);
   return zip;
@@ -120,30 +120,30 @@ open_source (zip_source_t *source, const char *display_name, gboolean starts_lik
 static void
 set_unreadable (GError **error, const char *display_name, int errsv)
 {
-  g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_UNREADABLE,
+  g_set_error (error, IKU_BOOK_ERROR, IKU_BOOK_ERROR_UNREADABLE,
                "Filen »%s« kunne ikke åbnes: %s. "
                "Kontrollér at filen findes, og at du har adgang til den.",
                display_name, iku_system_error_text (errsv));
 }
 
-IkuOdsZip *
-iku_ods_zip_open_file (const char *path, const char *display_name, GError **error)
+IkuBookZip *
+iku_book_zip_open_file (const char *path, const char *display_name, GError **error)
 {
   FILE *fp = NULL;
   int errsv = 0;
-  switch (iku_ods_file_open (path, &fp, &errsv))
+  switch (iku_book_file_open (path, &fp, &errsv))
     {
-    case IKU_ODS_FILE_OPENED:
+    case IKU_BOOK_FILE_OPENED:
       break;
-    case IKU_ODS_FILE_IS_FOLDER:
-      g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_UNREADABLE,
+    case IKU_BOOK_FILE_IS_FOLDER:
+      g_set_error (error, IKU_BOOK_ERROR, IKU_BOOK_ERROR_UNREADABLE,
                    "»%s« er en mappe, ikke en fil. Angiv selve skemafilen (.ods).", display_name);
       return NULL;
-    case IKU_ODS_FILE_NOT_REGULAR:
-      g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_UNREADABLE,
+    case IKU_BOOK_FILE_NOT_REGULAR:
+      g_set_error (error, IKU_BOOK_ERROR, IKU_BOOK_ERROR_UNREADABLE,
                    "»%s« er ikke en almindelig fil. Angiv selve skemafilen (.ods).", display_name);
       return NULL;
-    case IKU_ODS_FILE_FAILED:
+    case IKU_BOOK_FILE_FAILED:
     default:
       set_unreadable (error, display_name, errsv);
       return NULL;
@@ -176,8 +176,8 @@ iku_ods_zip_open_file (const char *path, const char *display_name, GError **erro
   return open_source (source, display_name, starts_like_zip, error);
 }
 
-IkuOdsZip *
-iku_ods_zip_open_data (const guint8 *data, gsize len, const char *display_name, GError **error)
+IkuBookZip *
+iku_book_zip_open_data (const guint8 *data, gsize len, const char *display_name, GError **error)
 {
   static const guint8 empty[1] = { 0 };
   gboolean starts_like_zip = len >= 4 && memcmp (data, ZIP_MAGIC, 4) == 0;
@@ -197,7 +197,7 @@ iku_ods_zip_open_data (const guint8 *data, gsize len, const char *display_name, 
 }
 
 gboolean
-iku_ods_zip_has_encrypted_streams (IkuOdsZip *zip)
+iku_book_zip_has_encrypted_streams (IkuBookZip *zip)
 {
   g_return_val_if_fail (zip != NULL, FALSE);
 
@@ -210,11 +210,11 @@ iku_ods_zip_has_encrypted_streams (IkuOdsZip *zip)
 
   /* A plain search, not a parse: the manifest only decides which message a
    * file that is already unreadable gets. */
-  g_autofree char *text = g_malloc (IKU_ODS_MAX_MANIFEST_BYTES + 1);
+  g_autofree char *text = g_malloc (IKU_BOOK_MAX_MANIFEST_BYTES + 1);
   gsize len = 0;
-  while (len < IKU_ODS_MAX_MANIFEST_BYTES)
+  while (len < IKU_BOOK_MAX_MANIFEST_BYTES)
     {
-      zip_int64_t n = zip_fread (file, text + len, IKU_ODS_MAX_MANIFEST_BYTES - len);
+      zip_int64_t n = zip_fread (file, text + len, IKU_BOOK_MAX_MANIFEST_BYTES - len);
       if (n <= 0)
         break;
       len += (gsize) n;
@@ -228,14 +228,14 @@ static void
 set_too_large (GError **error, const char *display_name, guint64 max_bytes)
 {
   g_autofree char *size = g_format_size (max_bytes);
-  g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_TOO_LARGE,
+  g_set_error (error, IKU_BOOK_ERROR, IKU_BOOK_ERROR_TOO_LARGE,
                "Filen »%s« er for stor: regnearkets indhold fylder mere end %s udpakket. "
                "Kontrollér at det er det rigtige skema.",
                display_name, size);
 }
 
 void
-iku_ods_stream_free (IkuOdsStream *stream)
+iku_book_stream_free (IkuBookStream *stream)
 {
   if (stream == NULL)
     return;
@@ -244,8 +244,8 @@ iku_ods_stream_free (IkuOdsStream *stream)
   g_free (stream);
 }
 
-IkuOdsStream *
-iku_ods_zip_open_content (IkuOdsZip *zip, guint64 max_bytes, GError **error)
+IkuBookStream *
+iku_book_zip_open_content (IkuBookZip *zip, guint64 max_bytes, GError **error)
 {
   g_return_val_if_fail (zip != NULL, NULL);
 
@@ -254,18 +254,18 @@ iku_ods_zip_open_content (IkuOdsZip *zip, guint64 max_bytes, GError **error)
   if (index < 0)
     {
       if (zip_name_locate (zip->archive, XLSX_WORKBOOK_NAME, 0) >= 0)
-        g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_NOT_ODS,
+        g_set_error (error, IKU_BOOK_ERROR, IKU_BOOK_ERROR_NOT_SPREADSHEET,
                      "Filen »%s« er et Excel-regneark, ikke et OpenDocument-regneark (.ods). "
                      "Åbn det i LibreOffice Calc, gem det som .ods, og prøv igen.",
                      display_name);
       else
-        iku_ods_set_not_ods (error, display_name);
+        iku_book_error_set_not_ods (error, display_name);
       return NULL;
     }
 
   /* What the directory says it inflates to: a bomb that declares its size is
    * refused before a byte is inflated; one that lies meets the count in
-   * iku_ods_stream_read. */
+   * iku_book_stream_read. */
   zip_stat_t st;
   zip_stat_init (&st);
   if (zip_stat_index (zip->archive, (zip_uint64_t) index, 0, &st) == 0
@@ -283,20 +283,20 @@ iku_ods_zip_open_content (IkuOdsZip *zip, guint64 max_bytes, GError **error)
         case ZIP_ER_NOPASSWD:
         case ZIP_ER_WRONGPASSWD:
         case ZIP_ER_ENCRNOTSUPP:
-          iku_ods_set_encrypted (error, display_name);
+          iku_book_error_set_encrypted (error, display_name);
           break;
         case ZIP_ER_COMPNOTSUPP:
-          iku_ods_set_corrupt (error, display_name,
-                               CONTENT_NAME " er pakket med en metode, ikuflet ikke kender");
+          iku_book_error_set_corrupt (error, display_name,
+                                      CONTENT_NAME " er pakket med en metode, ikuflet ikke kender");
           break;
         default:
-          iku_ods_set_corrupt (error, display_name, CONTENT_NAME " kan ikke pakkes ud");
+          iku_book_error_set_corrupt (error, display_name, CONTENT_NAME " kan ikke pakkes ud");
           break;
         }
       return NULL;
     }
 
-  IkuOdsStream *stream = g_new0 (IkuOdsStream, 1);
+  IkuBookStream *stream = g_new0 (IkuBookStream, 1);
   stream->file = file;
   stream->display_name = g_strdup (display_name);
   stream->max_bytes = max_bytes;
@@ -304,7 +304,7 @@ iku_ods_zip_open_content (IkuOdsZip *zip, guint64 max_bytes, GError **error)
 }
 
 gssize
-iku_ods_stream_read (IkuOdsStream *stream, guint8 *buffer, gsize len, GError **error)
+iku_book_stream_read (IkuBookStream *stream, guint8 *buffer, gsize len, GError **error)
 {
   g_return_val_if_fail (stream != NULL, -1);
 
@@ -314,16 +314,16 @@ iku_ods_stream_read (IkuOdsStream *stream, guint8 *buffer, gsize len, GError **e
       zip_error_t *zip_error = zip_file_get_error (stream->file);
       int code = zip_error_code_zip (zip_error);
       if ((code == ZIP_ER_READ || code == ZIP_ER_SEEK) && zip_error_code_system (zip_error) != 0)
-        g_set_error (error, IKU_ODS_ERROR, IKU_ODS_ERROR_UNREADABLE,
+        g_set_error (error, IKU_BOOK_ERROR, IKU_BOOK_ERROR_UNREADABLE,
                      "Filen »%s« kunne ikke læses: %s. "
                      "Kontrollér at filen findes, og at du har adgang til den.",
                      stream->display_name, iku_system_error_text (zip_error_code_system (zip_error)));
       else if (code == ZIP_ER_CRC)
-        iku_ods_set_corrupt (error, stream->display_name,
-                             "kontrolsummen for " CONTENT_NAME " passer ikke");
+        iku_book_error_set_corrupt (error, stream->display_name,
+                                    "kontrolsummen for " CONTENT_NAME " passer ikke");
       else
-        iku_ods_set_corrupt (error, stream->display_name,
-                             CONTENT_NAME " kan ikke pakkes ud");
+        iku_book_error_set_corrupt (error, stream->display_name,
+                                    CONTENT_NAME " kan ikke pakkes ud");
       return -1;
     }
 
