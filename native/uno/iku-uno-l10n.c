@@ -104,6 +104,12 @@ static const IkuUnoText texts[IKU_UNO_N_TEXTS] = {
     "det. Ret indtastningen, tryk Enter, og lav så IKU'erne igen.",
     "What you were typing into a cell did not get into the cell: LibreOffice did not accept "
     "it. Correct the entry, press Enter, and then make the IKUs again." },
+  [IKU_UNO_TEXT_OPEN_FOLDER] = {
+    "Vil du åbne mappen nu?",
+    "Do you want to open the folder now?" },
+  [IKU_UNO_TEXT_OPEN_FOLDER_FAILED] = {
+    "Mappen kunne ikke åbnes (%1). IKU'erne ligger i\n%2",
+    "The folder could not be opened (%1). The IKUs are in\n%2" },
 };
 
 IkuUnoLang

@@ -41,6 +41,8 @@ typedef enum {
   IKU_UNO_TEXT_UNSELECTED_ONE,   /* one employee outside the selection */
   IKU_UNO_TEXT_UNSELECTED_MANY,  /* %1: count */
   IKU_UNO_TEXT_EDIT_NOT_COMMITTED, /* a cell edit Calc did not accept */
+  IKU_UNO_TEXT_OPEN_FOLDER,      /* the question below a result: open the folder? */
+  IKU_UNO_TEXT_OPEN_FOLDER_FAILED, /* %1: the technical detail, %2: the folder */
   IKU_UNO_N_TEXTS
 } IkuUnoTextId;
 
