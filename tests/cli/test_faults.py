@@ -66,7 +66,7 @@ class FaultTest(unittest.TestCase):
             # Told once, with the count, in the error; not once per employee.
             full = [w for w in report["warnings"] if "plads" in w]
             self.assertEqual(full, [], report["warnings"])
-            self.assertEqual(report["error"].count("plads"), 1, report["error"])
+            self.assertEqual(report["error"].count("ikke er plads"), 1, report["error"])
             missing = 40 - len(report["written"])
             if missing > 1:
                 self.assertIn("%d IKU'er kunne ikke gemmes, fordi der ikke er plads" % missing,
