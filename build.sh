@@ -29,14 +29,15 @@ BUILD_FUZZ="$ROOT/build-fuzz"
 DIST="$ROOT/dist"
 
 # Debian 12 packages: compiler and build system; libraries; the font and its
-# build tool; LibreOffice and its SDK; the independent PDF checkers; the tools the
-# real-window tests, the sanitizer/fuzz builds and the benchmarks use.
+# build tool; LibreOffice and its SDK; the independent PDF checkers; openpyxl (a
+# second .xlsx producer for the tests); the tools the real-window tests, the
+# sanitizer/fuzz builds and the benchmarks use.
 PACKAGES=(
   gcc libc6-dev pkg-config meson ninja-build python3
   libglib2.0-dev libhpdf-dev libpng-dev zlib1g-dev libzip-dev libxml2-dev
   fonts-liberation2 python3-fonttools
   libreoffice-calc libreoffice-writer libreoffice-base libreoffice-dev python3-uno
-  poppler-utils qpdf zip unzip python3-pikepdf python3-reportlab
+  poppler-utils qpdf zip unzip python3-pikepdf python3-reportlab python3-openpyxl
   xvfb xdotool x11-utils imagemagick
   clang libclang-rt-14-dev valgrind time
 )
@@ -231,7 +232,7 @@ fuzz_build() {
       -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debugoptimized \
       -Dc_args=-fsanitize=fuzzer-no-link
   fi
-  meson compile -C "$BUILD_FUZZ" fuzz-ods fuzz-render ikuflet-font
+  meson compile -C "$BUILD_FUZZ" fuzz-ods fuzz-xlsx fuzz-render ikuflet-font
 }
 
 cmd_fuzz() {

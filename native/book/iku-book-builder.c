@@ -391,3 +391,43 @@ iku_book_builder_end_cell (IkuBookBuilder *builder, GError **error)
   builder->cell_repeat = 1;
   return TRUE;
 }
+
+gboolean
+iku_book_builder_add_merge (IkuBookBuilder *builder, guint64 row, guint64 col, guint64 n_rows,
+                            guint64 n_cols, GError **error)
+{
+  g_return_val_if_fail (builder != NULL && builder->grid != NULL, FALSE);
+  if (n_rows <= 1 && n_cols <= 1)
+    return TRUE;
+  if (iku_book_merges_covers (builder->merges, row, col))
+    return TRUE;  /* an anchor that is itself hidden merges nothing, as in Calc */
+  if (builder->book_merges >= IKU_MAX_CELLS)
+    {
+      g_autofree char *cell = dup_cell_name (row, col);
+      g_set_error (error, IKU_BOOK_ERROR, IKU_BOOK_ERROR_TOO_LARGE,
+                   "Filen »%s« har mere end %u flettede celleområder (ved celle %s på arket "
+                   "»%s«). Slet det, der ikke hører til skemaet, og prøv igen.",
+                   builder->display_name, IKU_MAX_CELLS, cell,
+                   iku_grid_get_sheet_name (builder->grid));
+      return FALSE;
+    }
+  iku_book_merges_add (builder->merges, row, col, n_rows, n_cols);
+  builder->book_merges++;
+  return TRUE;
+}
+
+void
+iku_book_builder_hide_row_at (IkuBookBuilder *builder, guint64 row)
+{
+  g_return_if_fail (builder != NULL && builder->grid != NULL);
+  /* Beyond the last row a sheet can have content in, nothing can be hidden. */
+  if (row < IKU_MAX_ROWS)
+    iku_grid_set_row_hidden (builder->grid, (guint) row, TRUE);
+}
+
+const char *
+iku_book_builder_get_sheet_name (IkuBookBuilder *builder)
+{
+  g_return_val_if_fail (builder != NULL && builder->grid != NULL, NULL);
+  return iku_grid_get_sheet_name (builder->grid);
+}

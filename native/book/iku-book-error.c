@@ -46,7 +46,6 @@ iku_book_error_set_forbidden (GError **error, const char *display_name)
 {
   g_set_error (error, IKU_BOOK_ERROR, IKU_BOOK_ERROR_FORBIDDEN,
                "Filen »%s« indeholder en dokumenttypeerklæring (DOCTYPE), som ikuflet af "
-               "sikkerhedshensyn ikke læser. Åbn filen i LibreOffice Calc, og gem den igen "
-               "som .ods.",
+               "sikkerhedshensyn ikke læser. Åbn filen i LibreOffice Calc, og gem den igen.",
                display_name);
 }

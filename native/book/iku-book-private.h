@@ -52,10 +52,16 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (IkuBookZip, iku_book_zip_free)
  * encrypted (a document saved with a password in LibreOffice). */
 gboolean iku_book_zip_has_encrypted_streams (IkuBookZip *zip);
 
-/* content.xml of the archive, being decompressed; must be freed before its zip. */
+gboolean iku_book_zip_has_member (IkuBookZip *zip,
+                                  const char *name);
+
+/* A member of the archive, being decompressed; must be freed before its zip. */
 typedef struct _IkuBookStream IkuBookStream;
 
-IkuBookStream *iku_book_zip_open_content (IkuBookZip     *zip,
+/* A missing member is IKU_BOOK_ERROR_CORRUPT: ask iku_book_zip_has_member()
+ * first where it may be missing. */
+IkuBookStream *iku_book_zip_open_member  (IkuBookZip     *zip,
+                                          const char     *name,
                                           guint64         max_bytes,
                                           GError        **error) G_GNUC_WARN_UNUSED_RESULT;
 /* Reads up to @len bytes; returns 0 at the end and -1 with @error set on a
@@ -64,6 +70,8 @@ gssize         iku_book_stream_read      (IkuBookStream  *stream,
                                           guint8         *buffer,
                                           gsize           len,
                                           GError        **error);
+/* Bytes inflated so far. */
+guint64        iku_book_stream_get_n_read (const IkuBookStream *stream);
 void           iku_book_stream_free      (IkuBookStream  *stream);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IkuBookStream, iku_book_stream_free)
 
@@ -182,6 +190,21 @@ gboolean        iku_book_builder_append_repeated (IkuBookBuilder  *builder,
                                                   GError         **error);
 gboolean        iku_book_builder_end_cell        (IkuBookBuilder  *builder,
                                                   GError         **error);
+/* A merged area of the open sheet given apart from its cells (a format that
+ * lists them after the cells, as .xlsx does): in row order, before the cells
+ * of its first row. */
+gboolean        iku_book_builder_add_merge       (IkuBookBuilder  *builder,
+                                                  guint64          row,
+                                                  guint64          col,
+                                                  guint64          n_rows,
+                                                  guint64          n_cols,
+                                                  GError         **error);
+/* Marks row @row of the open sheet hidden (by the user or a filter), for a
+ * format that says so apart from the row's cells (.xlsx: any time). */
+void            iku_book_builder_hide_row_at     (IkuBookBuilder  *builder,
+                                                  guint64          row);
+/* The name of the open sheet. */
+const char     *iku_book_builder_get_sheet_name  (IkuBookBuilder  *builder);
 /* (transfer full): the sheets ended so far. */
 IkuBook        *iku_book_builder_steal_book      (IkuBookBuilder  *builder);
 

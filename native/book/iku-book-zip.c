@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
- * Zip access for the .ods reader (libzip): open a package from a file or from
- * memory and stream content.xml out of it with a bound on what it may inflate to. */
+ * Zip access for the spreadsheet readers (libzip): open a package from a file or
+ * from memory and stream a member out of it with a bound on what it may inflate to. */
 #include "iku-book-private.h"
 #include "iku-book-file.h"
 #include "iku-system-error.h"
@@ -10,10 +10,7 @@
 #include <string.h>
 #include <zip.h>
 
-#define CONTENT_NAME "content.xml"
 #define MANIFEST_NAME "META-INF/manifest.xml"
-/* Present in every .xlsx/.xlsm: lets us say "this is an Excel file". */
-#define XLSX_WORKBOOK_NAME "xl/workbook.xml"
 /* What a zip archive starts with (a local file header). */
 #define ZIP_MAGIC "PK\003\004"
 
@@ -27,6 +24,7 @@ struct _IkuBookStream
 {
   zip_file_t *file;
   char       *display_name;
+  char       *member;       /* its name in the archive, for messages */
   guint64     max_bytes;
   guint64     n_read;
 };
@@ -241,25 +239,27 @@ iku_book_stream_free (IkuBookStream *stream)
     return;
   zip_fclose (stream->file);
   g_free (stream->display_name);
+  g_free (stream->member);
   g_free (stream);
 }
 
-IkuBookStream *
-iku_book_zip_open_content (IkuBookZip *zip, guint64 max_bytes, GError **error)
+gboolean
+iku_book_zip_has_member (IkuBookZip *zip, const char *name)
 {
-  g_return_val_if_fail (zip != NULL, NULL);
+  g_return_val_if_fail (zip != NULL && name != NULL, FALSE);
+  return zip_name_locate (zip->archive, name, 0) >= 0;
+}
+
+IkuBookStream *
+iku_book_zip_open_member (IkuBookZip *zip, const char *name, guint64 max_bytes, GError **error)
+{
+  g_return_val_if_fail (zip != NULL && name != NULL, NULL);
 
   const char *display_name = zip->display_name;
-  zip_int64_t index = zip_name_locate (zip->archive, CONTENT_NAME, 0);
+  zip_int64_t index = zip_name_locate (zip->archive, name, 0);
   if (index < 0)
     {
-      if (zip_name_locate (zip->archive, XLSX_WORKBOOK_NAME, 0) >= 0)
-        g_set_error (error, IKU_BOOK_ERROR, IKU_BOOK_ERROR_NOT_SPREADSHEET,
-                     "Filen »%s« er et Excel-regneark, ikke et OpenDocument-regneark (.ods). "
-                     "Åbn det i LibreOffice Calc, gem det som .ods, og prøv igen.",
-                     display_name);
-      else
-        iku_book_error_set_not_ods (error, display_name);
+      iku_book_error_set_corrupt (error, display_name, "%s mangler i zip-arkivet", name);
       return NULL;
     }
 
@@ -287,10 +287,10 @@ iku_book_zip_open_content (IkuBookZip *zip, guint64 max_bytes, GError **error)
           break;
         case ZIP_ER_COMPNOTSUPP:
           iku_book_error_set_corrupt (error, display_name,
-                                      CONTENT_NAME " er pakket med en metode, ikuflet ikke kender");
+                                      "%s er pakket med en metode, ikuflet ikke kender", name);
           break;
         default:
-          iku_book_error_set_corrupt (error, display_name, CONTENT_NAME " kan ikke pakkes ud");
+          iku_book_error_set_corrupt (error, display_name, "%s kan ikke pakkes ud", name);
           break;
         }
       return NULL;
@@ -299,6 +299,7 @@ iku_book_zip_open_content (IkuBookZip *zip, guint64 max_bytes, GError **error)
   IkuBookStream *stream = g_new0 (IkuBookStream, 1);
   stream->file = file;
   stream->display_name = g_strdup (display_name);
+  stream->member = g_strdup (name);
   stream->max_bytes = max_bytes;
   return stream;
 }
@@ -319,11 +320,11 @@ iku_book_stream_read (IkuBookStream *stream, guint8 *buffer, gsize len, GError *
                      "Kontrollér at filen findes, og at du har adgang til den.",
                      stream->display_name, iku_system_error_text (zip_error_code_system (zip_error)));
       else if (code == ZIP_ER_CRC)
-        iku_book_error_set_corrupt (error, stream->display_name,
-                                    "kontrolsummen for " CONTENT_NAME " passer ikke");
+        iku_book_error_set_corrupt (error, stream->display_name, "kontrolsummen for %s passer ikke",
+                                    stream->member);
       else
-        iku_book_error_set_corrupt (error, stream->display_name,
-                                    CONTENT_NAME " kan ikke pakkes ud");
+        iku_book_error_set_corrupt (error, stream->display_name, "%s kan ikke pakkes ud",
+                                    stream->member);
       return -1;
     }
 
@@ -334,4 +335,11 @@ iku_book_stream_read (IkuBookStream *stream, guint8 *buffer, gsize len, GError *
       return -1;
     }
   return (gssize) n;
+}
+
+guint64
+iku_book_stream_get_n_read (const IkuBookStream *stream)
+{
+  g_return_val_if_fail (stream != NULL, 0);
+  return stream->n_read;
 }

@@ -17,6 +17,12 @@ IkuBook *iku_ods_content_parse (IkuBookStream  *content,
                                 gboolean       *out_not_xml,
                                 GError        **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* Reads an opened package (iku-book-read.c tells the format). (transfer full) */
+IkuBook *iku_ods_read_zip (IkuBookZip   *zip,
+                           const char   *display_name,
+                           guint64       max_content_bytes,
+                           GError      **error) G_GNUC_WARN_UNUSED_RESULT;
+
 /* Test hook: iku_ods_read_data with another bound than IKU_BOOK_MAX_CONTENT_BYTES,
  * so that the zip-bomb guard is tested without inflating a gigabyte. */
 IkuBook *iku_ods_read_data_with_limit (const guint8 *data,

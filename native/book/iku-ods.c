@@ -3,11 +3,27 @@
  * went wrong into one Danish message that names the file and says what to do. */
 #include "iku-ods-private.h"
 
+#define CONTENT_NAME "content.xml"
+/* Present in every .xlsx/.xlsm: lets us say "this is an Excel file". */
+#define XLSX_WORKBOOK_NAME "xl/workbook.xml"
+
 /* Reads the book out of an opened archive. */
-static IkuBook *
-read_zip (IkuBookZip *zip, const char *display_name, guint64 max_content_bytes, GError **error)
+IkuBook *
+iku_ods_read_zip (IkuBookZip *zip, const char *display_name, guint64 max_content_bytes,
+                  GError **error)
 {
-  g_autoptr(IkuBookStream) content = iku_book_zip_open_content (zip, max_content_bytes, error);
+  if (!iku_book_zip_has_member (zip, CONTENT_NAME))
+    {
+      if (iku_book_zip_has_member (zip, XLSX_WORKBOOK_NAME))
+        g_set_error (error, IKU_BOOK_ERROR, IKU_BOOK_ERROR_NOT_SPREADSHEET,
+                     "Filen »%s« er et Excel-regneark, ikke et OpenDocument-regneark (.ods).",
+                     display_name);
+      else
+        iku_book_error_set_not_ods (error, display_name);
+      return NULL;
+    }
+  g_autoptr(IkuBookStream) content = iku_book_zip_open_member (zip, CONTENT_NAME,
+                                                               max_content_bytes, error);
   if (content == NULL)
     return NULL;
 
@@ -49,7 +65,7 @@ iku_ods_read_file (const char *path, GError **error)
   g_autoptr(IkuBookZip) zip = iku_book_zip_open_file (path, display_name, error);
   if (zip == NULL)
     return NULL;
-  return read_zip (zip, display_name, IKU_BOOK_MAX_CONTENT_BYTES, error);
+  return iku_ods_read_zip (zip, display_name, IKU_BOOK_MAX_CONTENT_BYTES, error);
 }
 
 IkuBook *
@@ -66,7 +82,7 @@ iku_ods_read_data_with_limit (const guint8 *data,
   g_autoptr(IkuBookZip) zip = iku_book_zip_open_data (data, len, display_name, error);
   if (zip == NULL)
     return NULL;
-  return read_zip (zip, display_name, max_content_bytes, error);
+  return iku_ods_read_zip (zip, display_name, max_content_bytes, error);
 }
 
 /**

@@ -23,16 +23,18 @@ char *iku_cli_check_dup_folder (const IkuSettings *settings,
  * NULL. (transfer full) */
 char *iku_cli_check_dup_folder_problem (const char *folder);
 
-/* The report for stdout. Text: per sheet, who gets an IKU with file name and
+/* The report for stdout; @warnings: every warning (NULL-terminated). Text: per sheet, who gets an IKU with file name and
  * pages, then every warning, then @error. JSON: {"written": [], "warnings":
  * [...], "error": null | text, "check": {"folder": ..., "ikus": [{"sheet",
  * "team", "name", "row", "file", "pages"}], "stale": [paths]}}.
  * (transfer full) */
-char *iku_cli_check_to_text (const IkuExport *x,
-                             const char      *folder,
-                             const char      *error);
-char *iku_cli_check_to_json (const IkuExport *x,
-                             const char      *folder,
-                             const char      *error);
+char *iku_cli_check_to_text (const IkuExport   *x,
+                             const char * const *warnings,
+                             const char        *folder,
+                             const char        *error);
+char *iku_cli_check_to_json (const IkuExport   *x,
+                             const char * const *warnings,
+                             const char        *folder,
+                             const char        *error);
 
 G_END_DECLS

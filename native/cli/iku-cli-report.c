@@ -74,6 +74,8 @@ iku_cli_report_to_text (const IkuCliReport *report)
   guint n = report->written != NULL ? g_strv_length ((char **) report->written) : 0;
   if (n == 0)
     return g_string_free (out, FALSE);
+  if (report->source != NULL)
+    g_string_append_printf (out, "%s\n", report->source);
   guint n_ikus = n - MIN (report->n_extra, n);
   g_autofree char *extra = report->n_extra == 0 ? g_strdup ("")
                            : report->n_extra == 1 ? g_strdup (" og 1 fil mere")

@@ -1,16 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
- * ikuflet [--out DIR] [--json] [--date TEXT] [--settings FILE] ... SKEMA.ods
- * Reads a competence schema (.ods) and writes one IKU PDF per employee, without
- * LibreOffice. Exit codes: 0 written (warnings allowed), 1 input problem (the
+ * ikuflet [--out DIR] [--json] [--date TEXT] [--settings FILE] ... SKEMA.{ods,xlsx,xlsm}
+ * Reads a competence schema (.ods, .xlsx, .xlsm) and writes one IKU PDF per employee,
+ * without LibreOffice. Exit codes: 0 written (warnings allowed), 1 input problem (the
  * schema, or the settings: file, logo, wording file, name pattern),
  * 2 wrong usage, 3 output could not be written, 4 IKUs could not be made
- * (their layout, font or PDF failed, or ikuflet's own files are missing). */
+ * (their layout, font or PDF failed, or ikuflet's own files are missing).
+ * --check writes nothing: 0 checked (warnings allowed), 1 input problem,
+ * 2 wrong usage, 3 the folder cannot take the IKUs. */
 #include "iku-cli-check.h"
 #include "iku-cli-platform.h"
+#include "iku-cli-schemas.h"
 #include "iku-cli-report.h"
 #include "iku-cli-settings.h"
 #include "iku-export.h"
-#include "iku-ods.h"
+#include "iku-book-read.h"
 #include "iku-schema.h"
 #include "iku-system-error.h"
 
@@ -37,6 +40,8 @@ typedef struct
   gboolean combined;
   gboolean all_rows;
   gboolean check;
+  gboolean all_sheets;
+  char    *source_line;  /* the plain report's first line: the sheets read */
   int      threads;   /* hidden --threads: 0 means one per core */
   char   **files;
   IkuCliSettings *settings;
@@ -48,6 +53,7 @@ options_clear (Options *o)
   g_free (o->out_dir);
   g_free (o->date);
   g_strfreev (o->files);
+  g_free (o->source_line);
   iku_cli_settings_free (o->settings);
 }
 
@@ -55,7 +61,7 @@ static int
 finish (const Options *o, int code, const char *folder, const char * const *written,
         guint n_extra, const char * const *warnings, const char *error)
 {
-  IkuCliReport report = { written, warnings, error, folder, n_extra };
+  IkuCliReport report = { written, warnings, error, folder, n_extra, o->source_line };
   g_autofree char *problems = iku_cli_report_problems (&report);
   if (o->json)
     {
@@ -87,25 +93,39 @@ parse (int argc, char **argv, Options *o, GError **error)
     { "samlet", 0, 0, G_OPTION_ARG_NONE, &o->combined,
       "Saml også alle IKU'erne i én fil til udskrift: »IKU'er samlet.pdf«", NULL },
     { "all-rows", 0, 0, G_OPTION_ARG_NONE, &o->all_rows,
-      "Lav også IKU'er for medarbejdere i skjulte eller bortfiltrerede rækker", NULL },
+      "Lav også IKU'er for medarbejdere, hvis navn kun står i skjulte eller bortfiltrerede "
+      "rækker (uden: de springes over, og rapporten siger hvor mange)", NULL },
+    { "all-sheets", 0, 0, G_OPTION_ARG_NONE, &o->all_sheets,
+      "Lav IKU'er for alle ark med et kompetenceskema (alle teams) i én kørsel; samme navn på to "
+      "ark giver » (2)« og en bemærkning", NULL },
     { "check", 0, 0, G_OPTION_ARG_NONE, &o->check,
-      "Tjek skemaet uden at gemme noget: hvem der får en IKU (filnavn og antal sider) og alle "
-      "bemærkninger", NULL },
+      "Tjek skemaet uden at gemme noget: hvem der får en IKU (filnavn og antal sider), alle "
+      "bemærkninger, og IKU'er i mappen, der ikke længere hører til nogen", NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o->version, "Vis versionen", NULL },
     /* For benchmarks (tests/bench): how many IKUs are made at once. */
     { "threads", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &o->threads,
       "Antal tråde (0: én pr. kerne)", "N" },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->files, NULL, "SKEMA.ods" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->files, NULL, "SKEMA.{ods,xlsx,xlsm}" },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_option_context_set_summary (context,
       "Laver én IKU (individuel kompetenceudviklingsplan) som PDF for hver medarbejder i\n"
-      "et fælles kompetenceskema (.ods). IKU'erne gemmes som »IKU - <navn>.pdf«.");
+      "et fælles kompetenceskema (.ods, .xlsx eller .xlsm). IKU'erne gemmes som\n"
+      "»IKU - <navn>.pdf«.");
   g_option_context_set_description (context,
       "Afslutningskoder: 0 IKU'erne er gemt (evt. med bemærkninger), 1 problem med skemaet\n"
       "eller indstillingerne (filen, logoet, teksterne eller filnavnet), 2 forkert brug, 3 IKU'erne kunne ikke gemmes, 4 IKU'erne kunne ikke laves (for langt\n"
-      "indhold, eller ikuflets egne filer mangler).");
+      "indhold, eller ikuflets egne filer mangler).\n"
+      "Med --check gemmes intet (heller ikke mappen eller midlertidige filer): 0 skemaet er\n"
+      "tjekket (evt. med bemærkninger), 1 problem med skemaet eller indstillingerne, 2 forkert\n"
+      "brug, 3 IKU'erne ville ikke kunne gemmes i mappen. --check --json tilføjer \"check\":\n"
+      "{\"folder\", \"ikus\": [{\"sheet\", \"team\", \"name\", \"row\", \"file\", \"pages\"}], \"stale\"}.\n"
+      "Skjulte og bortfiltrerede rækker: en medarbejder springes over, når alle rækker med\n"
+      "navnet er skjult; deres fortsættelsesrækker og alt teamindhold tæller altid med.\n"
+      "Hver IKU bærer et id for skemafil og ark (en nøgle-hash, aldrig stien); efter\n"
+      "eksporten nævnes IKU'er i mappen fra samme skema og ark, som ingen medarbejder har\n"
+      "længere. De slettes aldrig.");
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_add_main_entries (context, iku_cli_settings_entries (o->settings), NULL);
   /* GOption's own messages are English without GLib's translations: say it in
@@ -133,7 +153,7 @@ parse (int argc, char **argv, Options *o, GError **error)
   if (o->files == NULL || g_strv_length (o->files) != 1)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           "Angiv præcis ét kompetenceskema (.ods). Skriv »ikuflet --help« for at se hvordan.");
+                           "Angiv præcis ét kompetenceskema (.ods, .xlsx eller .xlsm). Skriv »ikuflet --help« for at se hvordan.");
       return FALSE;
     }
   return TRUE;
@@ -152,8 +172,32 @@ asks_for_json (int argc, char **argv)
 /* --check: the export's every step but writing; nothing is made on disk, not
  * even the folder. Exit 0 when checked (warnings allowed), 1 when the settings
  * cannot be used, 3 when the IKUs could not be saved in the folder. */
+/* The export of every schema read, into @folder. */
+static IkuExport *
+new_export (GPtrArray *schemas, const IkuResources *res, const char *folder, const char *path,
+            const IkuSettings *settings)
+{
+  IkuExport *x = iku_export_new (g_ptr_array_index (schemas, 0), res, folder);
+  for (guint i = 1; i < schemas->len; i++)
+    iku_export_add_schema (x, g_ptr_array_index (schemas, i));
+  iku_export_set_source (x, path);
+  iku_export_set_settings (x, settings);
+  return x;
+}
+
+/* The warnings of reading the sheets, then the export's. (transfer full) */
+static GStrv
+dup_warnings (GPtrArray *read_warnings, const IkuExport *x)
+{
+  g_autoptr(GStrvBuilder) all = g_strv_builder_new ();
+  for (guint i = 0; i < read_warnings->len; i++)
+    g_strv_builder_add (all, g_ptr_array_index (read_warnings, i));
+  g_strv_builder_addv (all, (const char **) iku_export_get_warnings (x, NULL));
+  return g_strv_builder_end (all);
+}
+
 static int
-run_check (const Options *o, const IkuSchema *schema, const IkuResources *res,
+run_check (const Options *o, GPtrArray *schemas, GPtrArray *read_warnings, const IkuResources *res,
            const IkuSettings *settings, const char *path)
 {
   g_autoptr(GError) error = NULL;
@@ -161,14 +205,14 @@ run_check (const Options *o, const IkuSchema *schema, const IkuResources *res,
   g_autofree char *folder = iku_cli_check_dup_folder (settings, schema_dir, o->out_dir, &error);
   if (folder == NULL)
     return finish (o, EXIT_OUTPUT, NULL, NULL, 0, NULL, error->message);
-  g_autoptr(IkuExport) x = iku_export_new (schema, res, folder);
-  iku_export_set_source (x, path);
-  iku_export_set_settings (x, settings);
-  if (!iku_export_check (x, &error))
-    return finish (o, EXIT_INPUT, folder, NULL, 0, iku_export_get_warnings (x, NULL), error->message);
+  g_autoptr(IkuExport) x = new_export (schemas, res, folder, path, settings);
+  gboolean checked = iku_export_check (x, &error);
+  g_auto(GStrv) warnings = dup_warnings (read_warnings, x);
+  if (!checked)
+    return finish (o, EXIT_INPUT, folder, NULL, 0, (const char * const *) warnings, error->message);
   g_autofree char *problem = iku_cli_check_dup_folder_problem (folder);
-  g_autofree char *report = o->json ? iku_cli_check_to_json (x, folder, problem)
-                                    : iku_cli_check_to_text (x, folder, problem);
+  g_autofree char *report = o->json ? iku_cli_check_to_json (x, (const char * const *) warnings, folder, problem)
+                                    : iku_cli_check_to_text (x, (const char * const *) warnings, folder, problem);
   fputs (report, stdout);
   fflush (stdout);
   return problem != NULL ? EXIT_OUTPUT : EXIT_WRITTEN;
@@ -215,23 +259,27 @@ main (int argc, char **argv)
     }
 
   const char *path = o.files[0];
-  g_autoptr(IkuBook) book = iku_ods_read_file (path, &error);
-  g_autoptr(IkuSchema) schema = book != NULL ? iku_schema_new_from_book_full (book, o.all_rows
-                                                                              ? IKU_SCHEMA_FLAGS_INCLUDE_HIDDEN_ROWS
-                                                                              : IKU_SCHEMA_FLAGS_NONE, &error) : NULL;
-  if (schema == NULL)
+  g_autoptr(IkuBook) book = iku_book_read_file (path, &error);
+  g_autoptr(GPtrArray) read_warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) schemas = book == NULL ? NULL
+    : iku_cli_schemas_read (book, o.all_sheets,
+                            o.all_rows ? IKU_SCHEMA_FLAGS_INCLUDE_HIDDEN_ROWS : IKU_SCHEMA_FLAGS_NONE,
+                            read_warnings, &error);
+  if (schemas == NULL)
     {
       g_autofree char *base = g_filename_display_basename (path);
       g_autofree char *message = g_error_matches (error, IKU_SCHEMA_ERROR, IKU_SCHEMA_ERROR_NO_HEADER)
                                  || g_error_matches (error, IKU_SCHEMA_ERROR, IKU_SCHEMA_ERROR_NO_EMPLOYEES)
                                  ? g_strdup_printf ("%s: %s", base, error->message)
                                  : g_strdup (error->message);
-      code = finish (&o, EXIT_INPUT, NULL, NULL, 0, NULL, message);
+      g_ptr_array_add (read_warnings, NULL);
+      code = finish (&o, EXIT_INPUT, NULL, NULL, 0, (const char * const *) read_warnings->pdata, message);
       options_clear (&o);
       return code;
     }
-  if (o.date != NULL)
-    iku_schema_set_date (schema, o.date);
+  for (guint i = 0; i < schemas->len && o.date != NULL; i++)
+    iku_schema_set_date (g_ptr_array_index (schemas, i), o.date);
+  o.source_line = iku_cli_schemas_dup_line (schemas);
 
   g_autofree char *exe = iku_cli_platform_dup_program_path (argv[0]);
   g_autoptr(IkuResources) res = iku_resources_new_for_program (exe, &error);
@@ -244,7 +292,7 @@ main (int argc, char **argv)
 
   if (o.check)
     {
-      code = run_check (&o, schema, res, settings, path);
+      code = run_check (&o, schemas, read_warnings, res, settings, path);
       options_clear (&o);
       return code;
     }
@@ -268,17 +316,15 @@ main (int argc, char **argv)
       return code;
     }
 
-  g_autoptr(IkuExport) x = iku_export_new (schema, res, folder);
+  g_autoptr(IkuExport) x = new_export (schemas, res, folder, path, settings);
   iku_export_set_threads (x, (guint) o.threads);
-  iku_export_set_source (x, path);
-  iku_export_set_settings (x, settings);
   gboolean ok = iku_export_run (x, &error);
+  g_auto(GStrv) warnings = dup_warnings (read_warnings, x);
   code = finish (&o, ok ? EXIT_WRITTEN
                       : g_error_matches (error, IKU_EXPORT_ERROR, IKU_EXPORT_ERROR_RENDER)
                       ? EXIT_PROGRAM : EXIT_OUTPUT, folder,
                  iku_export_get_written (x, NULL), iku_export_get_n_extra (x),
-                 iku_export_get_warnings (x, NULL),
-                 ok ? NULL : error->message);
+                 (const char * const *) warnings, ok ? NULL : error->message);
   options_clear (&o);
   return code;
 }

@@ -40,6 +40,7 @@ struct _IkuExport
   gboolean            combined;
   IkuSettings        *settings;
   IkuWording         *wording;     /* the override, or NULL for the built-in one */
+  IkuLogo            *logo;        /* the settings' logo, checked, or NULL */
   IkuExportProgressFunc progress;
   gpointer            progress_data;
 
@@ -105,6 +106,7 @@ iku_export_free (IkuExport *x)
   g_free (x->date);
   iku_settings_free (x->settings);
   iku_wording_free (x->wording);
+  iku_logo_unref (x->logo);
   g_ptr_array_unref (x->written);
   g_ptr_array_unref (x->warnings);
   g_ptr_array_unref (x->stale);
@@ -207,13 +209,14 @@ wording_of (const IkuExport *x)
   return x->wording != NULL ? x->wording : iku_resources_get_wording (x->res);
 }
 
-/* Loads what the settings name (the wording file) and checks the pattern,
- * before anything is written. */
+/* Loads what the settings name (the wording file, the logo) and checks the
+ * pattern, before anything is written. */
 static gboolean
 prepare_settings (IkuExport *x, GError **error)
 {
   g_autoptr(GError) local = NULL;
   g_clear_pointer (&x->wording, iku_wording_free);
+  g_clear_pointer (&x->logo, iku_logo_unref);
   if (!iku_name_pattern_check (iku_settings_get_name_pattern (x->settings), &local))
     {
       g_set_error_literal (error, IKU_EXPORT_ERROR, IKU_EXPORT_ERROR_SETTINGS, local->message);
@@ -224,6 +227,16 @@ prepare_settings (IkuExport *x, GError **error)
     {
       x->wording = iku_wording_new_override (iku_resources_get_wording (x->res), texts, &local);
       if (x->wording == NULL)
+        {
+          g_set_error_literal (error, IKU_EXPORT_ERROR, IKU_EXPORT_ERROR_SETTINGS, local->message);
+          return FALSE;
+        }
+    }
+  const char *logo = iku_settings_get_logo (x->settings);
+  if (logo != NULL)
+    {
+      x->logo = iku_logo_new_from_file (logo, &local);
+      if (x->logo == NULL)
         {
           g_set_error_literal (error, IKU_EXPORT_ERROR, IKU_EXPORT_ERROR_SETTINGS, local->message);
           return FALSE;
@@ -264,8 +277,10 @@ date_of (const IkuExport *x, const IkuSchema *schema)
 static IkuLayout *
 lay_out (IkuExport *x, Outcome *out)
 {
-  IkuLayout *layout = iku_layout_new (out->schema, out->employee, date_of (x, out->schema),
-                                      wording_of (x), &out->error);
+  IkuLayout *layout = iku_layout_new_with_header (out->schema, out->employee,
+                                                  date_of (x, out->schema), wording_of (x),
+                                                  iku_settings_get_organisation (x->settings),
+                                                  x->logo, &out->error);
   if (layout == NULL)
     return NULL;
   out->n_pages = iku_layout_get_n_pages (layout);
@@ -412,7 +427,10 @@ render_combined (IkuExport *x, IkuPdfWriter *writer, GError **error)
     {
       /* An IKU that cannot be laid out is reported as its own outcome. */
       const Outcome *o = &x->outcomes[i];
-      IkuLayout *layout = iku_layout_new (o->schema, o->employee, date_of (x, o->schema), wording, NULL);
+      IkuLayout *layout = iku_layout_new_with_header (o->schema, o->employee, date_of (x, o->schema),
+                                                      wording,
+                                                      iku_settings_get_organisation (x->settings),
+                                                      x->logo, NULL);
       if (layout != NULL)
         g_ptr_array_add (layouts, layout);
     }
@@ -447,9 +465,9 @@ export_extra (IkuExport *x, Outcome *out)
     pdf = render_combined (x, writer, &out->error);
   else
     {
-      g_autoptr(IkuLayout) layout = iku_layout_new_team_plan (out->schema, date_of (x, out->schema),
-                                                              wording_of (x),
-                                                              &out->error);
+      g_autoptr(IkuLayout) layout = iku_layout_new_team_plan_with_header (
+          out->schema, date_of (x, out->schema), wording_of (x),
+          iku_settings_get_organisation (x->settings), x->logo, &out->error);
       if (layout == NULL)
         return;
       out->n_pages = iku_layout_get_n_pages (layout);
@@ -596,69 +614,38 @@ load_source_ids (IkuExport *x, gboolean create)
                                             iku_schema_get_sheet_name (g_ptr_array_index (x->schemas, i))));
 }
 
-static char *
-folded_name (const char *file_name)
-{
-  g_autofree char *folded = g_utf8_casefold (file_name, -1);
-  return g_utf8_normalize (folded, -1, G_NORMALIZE_NFC);
-}
-
-static gint
-compare_paths (gconstpointer a, gconstpointer b)
-{
-  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
-}
-
 /* The PDFs in the folder that carry one of this run's source ids but are none
  * of the files this run makes (renamed or removed employees): listed, with one
- * warning, and never deleted. Reads only the head of files named *.pdf. */
+ * warning, and never deleted. */
 static void
 find_stale (IkuExport *x)
 {
   g_ptr_array_set_size (x->stale, 0);
   if (x->source_ids == NULL)
     return;
-  g_autoptr(GDir) dir = g_dir_open (x->folder, 0, NULL);
-  if (dir == NULL)
-    return;
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < x->source_ids->len; i++)
     g_hash_table_add (ids, g_ptr_array_index (x->source_ids, i));
-  g_autoptr(GHashTable) planned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) own = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < x->n_outcomes; i++)
     if (x->outcomes[i].file_name != NULL)
-      g_hash_table_add (planned, folded_name (x->outcomes[i].file_name));
+      g_hash_table_add (own, iku_source_dup_folded_name (x->outcomes[i].file_name));
 
-  guint n_scanned = 0;
   gboolean too_many = FALSE;
-  const char *name;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *folded = folded_name (name);
-      if (folded == NULL || !g_str_has_suffix (folded, ".pdf") || g_hash_table_contains (planned, folded))
-        continue;
-      if (n_scanned++ == MAX_PDFS_SCANNED)
-        {
-          too_many = TRUE;
-          break;
-        }
-      g_autofree char *path = g_build_filename (x->folder, name, NULL);
-      g_autofree char *id = iku_source_dup_pdf_id (path);
-      if (id != NULL && g_hash_table_contains (ids, id))
-        g_ptr_array_add (x->stale, g_steal_pointer (&path));
-    }
+  g_autoptr(GPtrArray) found = iku_source_find_pdfs (x->folder, ids, own, MAX_PDFS_SCANNED, &too_many);
   if (too_many)
     g_ptr_array_add (x->warnings, g_strdup_printf (
         "Mappen »%s« har over %u PDF-filer; kun %u af dem er undersøgt for IKU'er, der ikke "
         "længere hører til nogen i skemaet.", x->folder, MAX_PDFS_SCANNED, MAX_PDFS_SCANNED));
-  if (x->stale->len == 0)
+  if (found->len == 0)
     return;
-  g_ptr_array_sort (x->stale, compare_paths);
   g_autoptr(GString) list = g_string_new (NULL);
-  for (guint i = 0; i < x->stale->len; i++)
+  for (guint i = 0; i < found->len; i++)
     {
-      g_autofree char *base = g_path_get_basename (g_ptr_array_index (x->stale, i));
+      const char *path = g_ptr_array_index (found, i);
+      g_autofree char *base = g_path_get_basename (path);
       g_string_append_printf (list, "%s»%s«", i == 0 ? "" : ", ", base);
+      g_ptr_array_add (x->stale, g_strdup (path));
     }
   g_ptr_array_add (x->warnings, g_strdup_printf (
       "Disse IKU'er hører ikke længere til nogen i skemaet: %s. De er ikke slettet; "

@@ -42,6 +42,7 @@ struct _IkuLayout
   char         *title;
   char         *author;
   char         *subject;
+  IkuLogo      *logo;
 };
 
 /* A unit is never split over pages. Its operations' y values are distances
@@ -61,6 +62,8 @@ typedef struct {
   IkuLayout        *layout;
   const IkuWording *wording;
   const char       *employee;
+  const char       *organisation;   /* printed at the top of page 1, or NULL */
+  const IkuLogo    *logo;           /* likewise */
   GArray           *units;
   GArray           *ops;
   GString          *missing;
@@ -99,6 +102,22 @@ IkuLayoutUnit *iku_layout_builder_last_unit  (IkuLayoutBuilder *b);
 gboolean iku_layout_builder_close_unit       (IkuLayoutBuilder *b,
                                               GError          **error);
 /* A rule (an artifact) across the last unit, @y_down below its top. */
+/* The logo (an IKU_DRAW_IMAGE of @element) in the last unit: @width × @height
+ * points at @x, its top @y_down below the unit's top. */
+void     iku_layout_builder_add_image        (IkuLayoutBuilder *b,
+                                              double            x,
+                                              double            width,
+                                              double            y_down,
+                                              double            height,
+                                              guint             element);
+/* One line of drawable @text of @element in the last unit, in a line
+ * @style->leading high whose top is @y_down below the unit's top. */
+void     iku_layout_builder_add_text_line    (IkuLayoutBuilder     *b,
+                                              const IkuLayoutStyle *style,
+                                              double                x,
+                                              double                y_down,
+                                              const char           *text,
+                                              guint                 element);
 void     iku_layout_builder_add_line         (IkuLayoutBuilder *b,
                                               double            x,
                                               double            x2,

@@ -28,15 +28,74 @@ static const IkuLayoutStyle style_body    = { IKU_FONT_REGULAR, 10.5, 15.5, COLO
 static const IkuLayoutStyle style_none    = { IKU_FONT_REGULAR, 10.5, 15.5, COLOR_MUTED };
 static const IkuLayoutStyle style_caption = { IKU_FONT_REGULAR,  8.5, 12.0, COLOR_MUTED };
 static const IkuLayoutStyle style_note    = { IKU_FONT_REGULAR,  9.0, 13.0, COLOR_MUTED };
+static const IkuLayoutStyle style_org     = { IKU_FONT_BOLD,    11.0, 15.0, COLOR_ACCENT };
+
+/* The logo is scaled to fit this box (points), its aspect kept, at the top
+ * right of page 1; the organisation's name stands left of it when it fits. */
+#define LOGO_BOX_WIDTH  170.0
+#define LOGO_BOX_HEIGHT 56.0
+#define LOGO_GAP        18.0
+#define SPACE_MASTHEAD  16.0   /* between the organisation and logo and the title */
 
 /* ---- The parts of an IKU ---- */
+
+/* The organisation's name and logo above the title, when the settings give
+ * them; the logo is a Figure whose alternative text is the organisation's
+ * name (or "Logo"). Kept with the title. */
+static gboolean
+add_masthead (IkuLayoutBuilder *b, GError **error)
+{
+  if (b->organisation == NULL && b->logo == NULL)
+    return TRUE;
+  g_autofree char *org = b->organisation != NULL
+                           ? iku_layout_dup_drawable (b, style_org.style, b->organisation, -1)
+                           : NULL;
+  guint org_element = org != NULL ? iku_layout_builder_add_element (b, IKU_TAG_P, 0) : 0;
+  gboolean org_done = org == NULL;
+  if (b->logo != NULL)
+    {
+      double w = iku_logo_get_width (b->logo), h = iku_logo_get_height (b->logo);
+      double scale = MIN (LOGO_BOX_WIDTH / w, LOGO_BOX_HEIGHT / h);
+      double logo_w = w * scale, logo_h = h * scale;
+      guint figure = iku_layout_builder_add_element (b, IKU_TAG_FIGURE, 0);
+      g_array_index (b->layout->elements, IkuLayoutElement, figure).alt =
+          g_string_chunk_insert (b->layout->strings,
+                                 b->organisation != NULL ? b->organisation : "Logo");
+      iku_layout_builder_open_unit (b, 0.0, MAX (logo_h, style_org.leading), -1);
+      if (org != NULL && iku_font_text_width (style_org.style, style_org.size, org, -1)
+                         <= CONTENT_WIDTH - logo_w - LOGO_GAP)
+        {
+          iku_layout_builder_add_text_line (b, &style_org, MARGIN_LEFT,
+                                            MAX (0.0, (logo_h - style_org.leading) / 2), org,
+                                            org_element);
+          org_done = TRUE;
+        }
+      iku_layout_builder_add_image (b, MARGIN_LEFT + CONTENT_WIDTH - logo_w, logo_w, 0.0, logo_h,
+                                    figure);
+      if (!iku_layout_builder_close_unit (b, error))
+        return FALSE;
+    }
+  if (!org_done)
+    {
+      IkuLayoutCell cell = { &style_org, MARGIN_LEFT, CONTENT_WIDTH, org, org_element };
+      if (!iku_layout_builder_add_row (b, &cell, 1, b->logo != NULL ? 6.0 : 0.0, -1, NULL, 0.0,
+                                       0, error))
+        return FALSE;
+    }
+  iku_layout_builder_last_unit (b)->keep_with_next = 1;
+  return TRUE;
+}
 
 static gboolean
 add_title (IkuLayoutBuilder *b, IkuTextId id, GError **error)
 {
   g_autofree char *title = iku_layout_dup_drawable (
       b, style_title.style, iku_wording_get (b->wording, id), -1);
-  if (!iku_layout_builder_add_paragraph (b, &style_title, MARGIN_LEFT, CONTENT_WIDTH, title, 0.0,
+  guint first = b->units->len;
+  if (!add_masthead (b, error))
+    return FALSE;
+  double space = b->units->len > first ? SPACE_MASTHEAD : 0.0;
+  if (!iku_layout_builder_add_paragraph (b, &style_title, MARGIN_LEFT, CONTENT_WIDTH, title, space,
                               IKU_TAG_H1, error))
     return FALSE;
   iku_layout_builder_open_unit (b, 0.0, 18.0, -1);

@@ -17,6 +17,8 @@ typedef enum {
   IKU_DRAW_TEXT,   /* @text in @style at @size, baseline starting at (x, y) */
   IKU_DRAW_LINE,   /* a stroke from (x, y) to (x2, y2), @line_width thick */
   IKU_DRAW_RECT,   /* a filled rectangle, lower left (x, y), upper right (x2, y2) */
+  IKU_DRAW_IMAGE,  /* the layout's logo (iku_layout_get_logo()) filling the box with
+                    * lower left (x, y) and upper right (x2, y2) */
 } IkuDrawKind;
 
 /* The structure of the IKU for tagged PDF: a tree of elements in reading order,
@@ -34,6 +36,7 @@ typedef enum {
   IKU_TAG_LI,
   IKU_TAG_LBL,
   IKU_TAG_LBODY,
+  IKU_TAG_FIGURE,   /* the logo; its alternative text is the element's @alt */
   IKU_TAG_N_ROLES
 } IkuTagRole;
 
@@ -44,6 +47,7 @@ typedef enum {
 typedef struct {
   IkuTagRole role;
   guint      parent;   /* index of the parent; 0 for the Document itself */
+  const char *alt;     /* a Figure's alternative text (owned by the layout), else NULL */
 } IkuLayoutElement;
 
 /* IkuDrawOp.element for what is not content: decoration (rules, item bars,
@@ -54,7 +58,8 @@ typedef struct {
 typedef struct {
   IkuDrawKind  kind;
   gint         element;      /* index of the element a text belongs to, or an
-                              * IKU_LAYOUT_ARTIFACT_*; shapes are always artifacts */
+                              * IKU_LAYOUT_ARTIFACT_*; lines and rectangles are
+                              * always artifacts, an image is its Figure's */
   guint32      rgb;          /* 0xRRGGBB: text and fill colour, or stroke colour */
   double       x, y;
   double       x2, y2;       /* LINE and RECT */
@@ -70,6 +75,9 @@ typedef struct {
 const IkuDrawOp *iku_layout_get_page_ops (const IkuLayout *layout,
                                           guint            page,
                                           guint           *n_ops);
+
+/* The logo that IKU_DRAW_IMAGE draws, or NULL. (transfer none) */
+IkuLogo *iku_layout_get_logo (const IkuLayout *layout);
 
 /* The structure elements, @n_elements of them (at least the Document).
  * (transfer none) */

@@ -71,7 +71,7 @@ iku_layout_dup_drawable (IkuLayoutBuilder *b, IkuFontStyle style, const char *te
 guint
 iku_layout_builder_add_element (IkuLayoutBuilder *b, IkuTagRole role, guint parent)
 {
-  IkuLayoutElement element = { role, parent };
+  IkuLayoutElement element = { role, parent, NULL };
   g_array_append_val (b->layout->elements, element);
   return b->layout->elements->len - 1;
 }
@@ -139,6 +139,29 @@ builder_add_text (IkuLayoutBuilder *b, const IkuLayoutStyle *style, double x, do
     .text = g_string_chunk_insert_len (b->layout->strings, text, (gssize) len),
   };
   builder_add_op (b, &op);
+}
+
+void
+iku_layout_builder_add_image (IkuLayoutBuilder *b, double x, double width, double y_down,
+                              double height, guint element)
+{
+  IkuDrawOp op = {
+    .kind = IKU_DRAW_IMAGE,
+    .element = (gint) element,
+    .x = x,
+    .y = y_down + height,
+    .x2 = x + width,
+    .y2 = y_down,
+  };
+  builder_add_op (b, &op);
+}
+
+void
+iku_layout_builder_add_text_line (IkuLayoutBuilder *b, const IkuLayoutStyle *style, double x,
+                                  double y_down, const char *text, guint element)
+{
+  builder_add_text (b, style, x, y_down + baseline_in (style, style->leading), text,
+                    strlen (text), element);
 }
 
 void

@@ -22,6 +22,7 @@ iku_layout_free (IkuLayout *layout)
   g_free (layout->title);
   g_free (layout->author);
   g_free (layout->subject);
+  iku_logo_unref (layout->logo);
   g_free (layout);
 }
 
@@ -65,6 +66,8 @@ layout_build (const IkuSchema   *schema,
               const IkuWording  *wording,
               const char        *title,
               const char        *subject,
+              const char        *organisation,
+              IkuLogo           *logo,
               GError           **error)
 {
   g_autofree char *the_date = dup_nonblank (date != NULL ? date : iku_schema_get_date (schema));
@@ -73,16 +76,20 @@ layout_build (const IkuSchema   *schema,
   layout->strings = g_string_chunk_new (4096);
   layout->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   layout->elements = g_array_new (FALSE, FALSE, sizeof (IkuLayoutElement));
-  IkuLayoutElement document = { IKU_TAG_DOCUMENT, 0 };
+  IkuLayoutElement document = { IKU_TAG_DOCUMENT, 0, NULL };
   g_array_append_val (layout->elements, document);
   layout->title = g_strdup (title);
   layout->author = dup_nonblank (iku_schema_get_leader (schema));
   layout->subject = g_strdup (subject);
+  layout->logo = logo != NULL ? iku_logo_ref (logo) : NULL;
+  g_autofree char *the_organisation = dup_nonblank (organisation);
 
   g_auto(IkuLayoutBuilder) b = {
     .layout = layout,
     .wording = wording,
     .employee = name,
+    .organisation = the_organisation,
+    .logo = logo,
     .units = g_array_new (FALSE, FALSE, sizeof (IkuLayoutUnit)),
     .ops = g_array_new (FALSE, FALSE, sizeof (IkuDrawOp)),
     .missing = g_string_new (NULL),
@@ -114,6 +121,23 @@ iku_layout_new (const IkuSchema  *schema,
                 const IkuWording *wording,
                 GError          **error)
 {
+  return iku_layout_new_with_header (schema, index, date, wording, NULL, NULL, error);
+}
+
+/**
+ * iku_layout_new_with_header:
+ * As iku_layout_new(), with @organisation and @logo at the top of page 1.
+ * Returns: (transfer full): the layout, or NULL with @error set.
+ */
+IkuLayout *
+iku_layout_new_with_header (const IkuSchema  *schema,
+                            guint             index,
+                            const char       *date,
+                            const IkuWording *wording,
+                            const char       *organisation,
+                            IkuLogo          *logo,
+                            GError          **error)
+{
   g_return_val_if_fail (schema != NULL, NULL);
   g_return_val_if_fail (index < iku_schema_get_n_employees (schema), NULL);
   g_return_val_if_fail (wording != NULL, NULL);
@@ -124,7 +148,8 @@ iku_layout_new (const IkuSchema  *schema,
                                             G_NORMALIZE_NFC);
   g_autofree char *title = iku_wording_format (wording, IKU_TEXT_DOC_TITLE, name, NULL);
   return layout_build (schema, employee, name, date, wording, title,
-                       iku_wording_get (wording, IKU_TEXT_DOC_SUBJECT), error);
+                       iku_wording_get (wording, IKU_TEXT_DOC_SUBJECT), organisation, logo,
+                       error);
 }
 
 /**
@@ -140,6 +165,22 @@ iku_layout_new_team_plan (const IkuSchema  *schema,
                           const IkuWording *wording,
                           GError          **error)
 {
+  return iku_layout_new_team_plan_with_header (schema, date, wording, NULL, NULL, error);
+}
+
+/**
+ * iku_layout_new_team_plan_with_header:
+ * As iku_layout_new_team_plan(), with @organisation and @logo at the top.
+ * Returns: (transfer full): the layout, or NULL with @error set.
+ */
+IkuLayout *
+iku_layout_new_team_plan_with_header (const IkuSchema  *schema,
+                                      const char       *date,
+                                      const IkuWording *wording,
+                                      const char       *organisation,
+                                      IkuLogo          *logo,
+                                      GError          **error)
+{
   g_return_val_if_fail (schema != NULL, NULL);
   g_return_val_if_fail (wording != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -150,7 +191,7 @@ iku_layout_new_team_plan (const IkuSchema  *schema,
                              ? iku_wording_format (wording, IKU_TEXT_PLAN_DOC_TITLE, team, NULL)
                              : g_strdup (plan);
   return layout_build (schema, NULL, team != NULL ? team : plan, date, wording, title, plan,
-                       error);
+                       organisation, logo, error);
 }
 
 guint
@@ -197,6 +238,13 @@ iku_layout_get_page_ops (const IkuLayout *layout, guint page, guint *n_ops)
   if (n_ops != NULL)
     *n_ops = ops->len;
   return (const IkuDrawOp *) (gpointer) ops->data;
+}
+
+IkuLogo *
+iku_layout_get_logo (const IkuLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, NULL);
+  return layout->logo;
 }
 
 const IkuLayoutElement *

@@ -7,6 +7,7 @@
 #include <glib.h>
 #include "iku-schema.h"
 #include "iku-wording.h"
+#include "iku-logo.h"
 
 G_BEGIN_DECLS
 
@@ -35,6 +36,22 @@ IkuLayout  *iku_layout_new_team_plan (const IkuSchema  *schema,
                                       const char       *date,
                                       const IkuWording *wording,
                                       GError          **error) G_GNUC_WARN_UNUSED_RESULT;
+/* The same, with what the municipality prints at the top of page 1: its
+ * @organisation's name and its @logo (either may be NULL; the layout keeps a
+ * reference to the logo), scaled into a fixed box with its aspect kept. */
+IkuLayout  *iku_layout_new_with_header (const IkuSchema  *schema,
+                                        guint             index,
+                                        const char       *date,
+                                        const IkuWording *wording,
+                                        const char       *organisation,
+                                        IkuLogo          *logo,
+                                        GError          **error) G_GNUC_WARN_UNUSED_RESULT;
+IkuLayout  *iku_layout_new_team_plan_with_header (const IkuSchema  *schema,
+                                                  const char       *date,
+                                                  const IkuWording *wording,
+                                                  const char       *organisation,
+                                                  IkuLogo          *logo,
+                                                  GError          **error) G_GNUC_WARN_UNUSED_RESULT;
 void        iku_layout_free (IkuLayout *layout);
 
 guint       iku_layout_get_n_pages (const IkuLayout *layout);

@@ -20,7 +20,7 @@ GQuark iku_logo_error_quark (void);
 
 /* Limits: a logo is small; these keep a wrong file from filling the memory. */
 #define IKU_LOGO_MAX_BYTES  (5 * 1024 * 1024)
-#define IKU_LOGO_MAX_PIXELS 5000            /* per side */
+#define IKU_LOGO_MAX_PIXELS 3000            /* per side */
 
 typedef enum {
   IKU_LOGO_PNG,

@@ -30,6 +30,8 @@ typedef struct {
   IkuPdfDocFonts *fonts;
   IkuPdfTags     *tags;
   guint           element_base;   /* of the layout being drawn */
+  const IkuLogo  *logo;           /* the logo whose XObject is logo_image */
+  HPDF_Dict       logo_image;     /* made on first use, owned by the document */
 } IkuPdfDoc;
 
 IkuPdfDoc *iku_pdf_doc_new        (GError     **error);
@@ -48,6 +50,15 @@ gboolean   iku_pdf_doc_set_error  (IkuPdfDoc   *d,
                                    const char  *what);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IkuPdfDoc, iku_pdf_doc_free)
+
+/* ---- iku-pdf-image.c ---- */
+
+/* Draws @logo into the box of the IKU_DRAW_IMAGE @op (its XObject is made
+ * once per document). */
+gboolean   iku_pdf_doc_draw_image (IkuPdfDoc       *d,
+                                   HPDF_Page        page,
+                                   const IkuLogo   *logo,
+                                   const IkuDrawOp *op);
 
 /* ---- iku-pdf-fonts.c ----
  * Every document gets its own small simple TrueType fonts, cut from the

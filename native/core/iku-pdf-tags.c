@@ -22,6 +22,9 @@ typedef struct {
   GArray    *marks;     /* of Mark: its marked-content sequences */
   gboolean   used;      /* it or one of its descendants has content */
   HPDF_Dict  dict;
+  const char *alt;      /* a Figure's alternative text (the layout's), or NULL */
+  gboolean   has_bbox;  /* a Figure's box on its page is known */
+  double     bbox[4];
 } Element;
 
 typedef struct {
@@ -47,7 +50,7 @@ static const char *const role_names[IKU_TAG_N_ROLES] = {
   [IKU_TAG_DOCUMENT] = "Document", [IKU_TAG_H1] = "H1", [IKU_TAG_H2] = "H2",
   [IKU_TAG_P] = "P", [IKU_TAG_TABLE] = "Table", [IKU_TAG_TR] = "TR", [IKU_TAG_TH] = "TH",
   [IKU_TAG_TD] = "TD", [IKU_TAG_L] = "L", [IKU_TAG_LI] = "LI", [IKU_TAG_LBL] = "Lbl",
-  [IKU_TAG_LBODY] = "LBody",
+  [IKU_TAG_LBODY] = "LBody", [IKU_TAG_FIGURE] = "Figure",
 };
 
 static void
@@ -109,6 +112,7 @@ iku_pdf_tags_add_elements (IkuPdfTags             *tags,
         .role = elements[i].role,
         .parent = i == 0 ? 0 : base + elements[i].parent,
         .section = i == 0 && as_section,
+        .alt = elements[i].alt,
       };
       g_array_append_val (tags->elements, e);
     }
@@ -129,6 +133,18 @@ iku_pdf_tags_begin_page (IkuPdfTags *tags, HPDF_Page page)
   Page p = { page, g_array_new (FALSE, FALSE, sizeof (guint)) };
   g_array_append_val (tags->pages, p);
   return HPDF_OK;
+}
+
+void
+iku_pdf_tags_set_bbox (IkuPdfTags *tags, gint element, double x, double y, double x2, double y2)
+{
+  g_return_if_fail (tags != NULL && element >= 0 && (guint) element < tags->elements->len);
+  Element *e = &g_array_index (tags->elements, Element, element);
+  e->has_bbox = TRUE;
+  e->bbox[0] = x;
+  e->bbox[1] = y;
+  e->bbox[2] = x2;
+  e->bbox[3] = y2;
 }
 
 HPDF_STATUS
@@ -225,10 +241,56 @@ element_add_marks (IkuPdfTags *tags, HPDF_Doc doc, Element *e)
   return status;
 }
 
-/* Header cells label their row (PDF 32000-1, 14.8.5.7). */
+/* @text as a PDF text string: UTF-16BE with its byte order mark, written as
+ * a hex string (characters above U+FFFF as surrogate pairs). */
+static HPDF_Binary
+text_string (HPDF_Doc doc, const char *text)
+{
+  glong n = 0;
+  g_autofree gunichar2 *utf16 = g_utf8_to_utf16 (text, -1, NULL, &n, NULL);
+  if (utf16 == NULL)
+    return NULL;
+  g_autofree HPDF_BYTE *bytes = g_malloc (2 + 2 * (gsize) n);
+  bytes[0] = 0xFE;
+  bytes[1] = 0xFF;
+  for (glong i = 0; i < n; i++)
+    {
+      bytes[2 + 2 * i] = (HPDF_BYTE) (utf16[i] >> 8);
+      bytes[3 + 2 * i] = (HPDF_BYTE) (utf16[i] & 0xFF);
+    }
+  return HPDF_Binary_New (doc->mmgr, bytes, (HPDF_UINT) (2 + 2 * n));
+}
+
+/* A Figure's /Alt and its /BBox (PDF 32000-1, 14.9.3 and 14.8.5.4.3). */
+static HPDF_STATUS
+figure_add_attributes (HPDF_Doc doc, Element *e)
+{
+  HPDF_Binary alt = text_string (doc, e->alt != NULL ? e->alt : "Logo");
+  if (alt == NULL)
+    return HPDF_FAILD_TO_ALLOC_MEM;
+  HPDF_STATUS status = HPDF_Dict_Add (e->dict, "Alt", alt);
+  if (status != HPDF_OK || !e->has_bbox)
+    return status;
+  HPDF_Dict a = HPDF_Dict_New (doc->mmgr);
+  HPDF_Array box = HPDF_Array_New (doc->mmgr);
+  if (a == NULL || box == NULL)
+    return HPDF_FAILD_TO_ALLOC_MEM;
+  if ((status = HPDF_Dict_Add (e->dict, "A", a)) != HPDF_OK
+      || (status = HPDF_Dict_AddName (a, "O", "Layout")) != HPDF_OK
+      || (status = HPDF_Dict_Add (a, "BBox", box)) != HPDF_OK)
+    return status;
+  for (guint i = 0; i < 4 && status == HPDF_OK; i++)
+    status = HPDF_Array_AddReal (box, (HPDF_REAL) e->bbox[i]);
+  return status;
+}
+
+/* Header cells label their row (PDF 32000-1, 14.8.5.7); a Figure has its
+ * alternative text. */
 static HPDF_STATUS
 element_add_attributes (HPDF_Doc doc, Element *e)
 {
+  if (e->role == IKU_TAG_FIGURE)
+    return figure_add_attributes (doc, e);
   if (e->role != IKU_TAG_TH)
     return HPDF_OK;
   HPDF_Dict a = HPDF_Dict_New (doc->mmgr);

@@ -40,6 +40,15 @@ HPDF_STATUS iku_pdf_tags_begin_page   (IkuPdfTags *tags,
 HPDF_STATUS iku_pdf_tags_mark         (IkuPdfTags *tags,
                                        gint        element);
 
+/* The box (lower left, upper right, page coordinates) of the Figure @element,
+ * for its /BBox attribute. */
+void        iku_pdf_tags_set_bbox     (IkuPdfTags *tags,
+                                       gint        element,
+                                       double      x,
+                                       double      y,
+                                       double      x2,
+                                       double      y2);
+
 /* Closes the open sequence, if any: before HPDF_Page_EndText() for a sequence
  * opened inside the text object, and at the end of every page. */
 HPDF_STATUS iku_pdf_tags_close        (IkuPdfTags *tags);

@@ -229,10 +229,17 @@ pdf_doc_mark (IkuPdfDoc *d, const IkuDrawOp *op)
 }
 
 static gboolean
-pdf_page_draw_shape (IkuPdfDoc *d, HPDF_Page page, const IkuDrawOp *op)
+pdf_page_draw_shape (IkuPdfDoc *d, HPDF_Page page, const IkuLayout *layout, const IkuDrawOp *op)
 {
   if (!pdf_doc_mark (d, op))
     return FALSE;
+  if (op->kind == IKU_DRAW_IMAGE)
+    {
+      if (op->element >= 0)
+        iku_pdf_tags_set_bbox (d->tags, op->element + (gint) d->element_base, op->x, op->y,
+                               op->x2, op->y2);
+      return iku_pdf_doc_draw_image (d, page, iku_layout_get_logo (layout), op);
+    }
   HPDF_REAL r = channel (op->rgb, 16), g = channel (op->rgb, 8), b = channel (op->rgb, 0);
   if (op->kind == IKU_DRAW_RECT)
     return iku_pdf_doc_ok (d, HPDF_Page_SetRGBFill (page, r, g, b))
@@ -275,7 +282,7 @@ pdf_doc_draw_page (IkuPdfDoc *d, const IkuLayout *layout, guint index)
       || !iku_pdf_doc_add_font_resources (d, page))
     return NULL;
   for (guint i = 0; i < n_ops; i++)
-    if (ops[i].kind != IKU_DRAW_TEXT && !pdf_page_draw_shape (d, page, &ops[i]))
+    if (ops[i].kind != IKU_DRAW_TEXT && !pdf_page_draw_shape (d, page, layout, &ops[i]))
       return NULL;
   if (!iku_pdf_doc_ok (d, iku_pdf_tags_close (d->tags))
       || !pdf_page_draw_text (d, page, ops, n_ops))

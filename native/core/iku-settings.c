@@ -242,9 +242,24 @@ read_string (GKeyFile *file, const char *key, const char *name, char **value, GE
   return TRUE;
 }
 
-/* A path as written: "C:\Logoer\logo.png" as GKeyFile escapes it, but also
- * "C:\Logoer\logo.png" with single backslashes, as people write Windows
- * paths (GKeyFile would read "\L" as a bad escape). */
+/* Whether every run of backslashes in @raw has an even length, as in a value
+ * that GKeyFile's escaping wrote: "C:\\x", "\\\\server\\share". */
+static gboolean
+looks_escaped (const char *raw)
+{
+  for (const char *p = raw; *p != '\0';)
+    {
+      gsize run = strspn (p, "\\");
+      if (run % 2 != 0)
+        return FALSE;
+      p += run > 0 ? run : 1;
+    }
+  return TRUE;
+}
+
+/* A path as written: with single backslashes, as people write Windows paths
+ * ("C:\Logoer\logo.png", "\\server\hr\logo.png"; GKeyFile would read "\L" as a
+ * bad escape), or escaped as GKeyFile writes them. */
 static gboolean
 read_path (GKeyFile *file, const char *key, const char *name, char **value, GError **error)
 {
@@ -252,7 +267,7 @@ read_path (GKeyFile *file, const char *key, const char *name, char **value, GErr
   if (!g_key_file_has_key (file, IKU_SETTINGS_GROUP, key, NULL))
     return TRUE;
   g_autofree char *raw = g_key_file_get_value (file, IKU_SETTINGS_GROUP, key, NULL);
-  if (raw != NULL && strstr (raw, "\\\\") == NULL)
+  if (raw != NULL && (strchr (raw, '\\') == NULL || !looks_escaped (raw)))
     {
       *value = g_steal_pointer (&raw);
       return TRUE;

@@ -192,3 +192,59 @@ iku_source_dup_pdf_id (const char *path)
       return NULL;
   return g_strndup (id, IKU_SOURCE_ID_LEN);
 }
+
+char *
+iku_source_dup_folded_name (const char *file_name)
+{
+  g_return_val_if_fail (file_name != NULL, NULL);
+  g_autofree char *folded = g_utf8_casefold (file_name, -1);
+  return g_utf8_normalize (folded, -1, G_NORMALIZE_NFC);
+}
+
+static gint
+compare_paths (gconstpointer a, gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * iku_source_find_pdfs:
+ *
+ * Returns: (transfer full) (element-type utf8): the matching files' full paths.
+ */
+GPtrArray *
+iku_source_find_pdfs (const char *folder, GHashTable *ids, GHashTable *skip, guint max_scanned,
+                      gboolean *too_many)
+{
+  g_return_val_if_fail (folder != NULL && ids != NULL, NULL);
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
+  if (too_many != NULL)
+    *too_many = FALSE;
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  if (dir == NULL)
+    return found;
+  guint n_scanned = 0;
+  const char *name;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      /* Names that are not UTF-8 are no IKU's. */
+      if (!g_utf8_validate (name, -1, NULL))
+        continue;
+      g_autofree char *folded = iku_source_dup_folded_name (name);
+      if (folded == NULL || !g_str_has_suffix (folded, ".pdf")
+          || (skip != NULL && g_hash_table_contains (skip, folded)))
+        continue;
+      if (n_scanned++ == max_scanned)
+        {
+          if (too_many != NULL)
+            *too_many = TRUE;
+          break;
+        }
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autofree char *id = iku_source_dup_pdf_id (path);
+      if (id != NULL && g_hash_table_contains (ids, id))
+        g_ptr_array_add (found, g_steal_pointer (&path));
+    }
+  g_ptr_array_sort (found, compare_paths);
+  return found;
+}

@@ -49,4 +49,18 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (IkuSourceKey, iku_source_key_free)
  * accepts only our own marker "/IkufletSource (<64 hex>)". (transfer full) */
 char *iku_source_dup_pdf_id (const char *path);
 
+/* @file_name case-folded and NFC, to compare file names as file systems that
+ * ignore case do. (transfer full) */
+char      *iku_source_dup_folded_name (const char *file_name);
+
+/* The files named *.pdf (in any case) in @folder whose id (iku_source_dup_pdf_id)
+ * is in @ids, except those whose folded name is in @skip (nullable): full paths,
+ * sorted. At most @max_scanned files are read; *@too_many says whether there
+ * were more. A folder that cannot be read has none. (transfer full) */
+GPtrArray *iku_source_find_pdfs (const char *folder,
+                                 GHashTable *ids,
+                                 GHashTable *skip,
+                                 guint       max_scanned,
+                                 gboolean   *too_many);
+
 G_END_DECLS

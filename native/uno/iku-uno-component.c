@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
- * The component's two exported entry points and the factories of its two
+ * The component's two exported entry points and the factories of its
  * implementations: org.ikuflet.Export (the export service, the menu and toolbar
- * commands) and org.ikuflet.ViewJob (the double-click button's job).
+ * commands), org.ikuflet.ViewJob (the double-click button's job) and
+ * org.ikuflet.OptionsHandler (the page in Tools > Options).
  *
  * The office learns from component_getImplementationEnvironment (and from
  * environment="uno" in ikuflet.components) that this library speaks binary UNO:
@@ -13,6 +14,7 @@
 #include "iku-uno-job.h"
 #include "iku-uno-module.h"
 #include "iku-uno-object.h"
+#include "iku-uno-options.h"
 #include "iku-uno-views.h"
 
 SAL_DLLPUBLIC_EXPORT void  SAL_CALL component_getImplementationEnvironment (const char       **env_type_name,
@@ -28,6 +30,7 @@ SAL_DLLPUBLIC_EXPORT void *SAL_CALL component_getFactory                   (cons
 typedef enum {
   FACTORY_EXPORT,
   FACTORY_VIEW_JOB,
+  FACTORY_OPTIONS,
 } FactoryKind;
 
 /* What a factory gives the instances it makes. */
@@ -93,6 +96,8 @@ factory_call (IkuUnoObject *self,
     }
   if (factory->kind == FACTORY_VIEW_JOB)
     *(uno_Interface **) ret = iku_uno_view_job_new (context, factory->data_dir, factory->views);
+  else if (factory->kind == FACTORY_OPTIONS)
+    *(uno_Interface **) ret = iku_uno_options_handler_new (context);
   else
     *(uno_Interface **) ret = iku_uno_job_new (context, factory->data_dir, factory->template_path);
   return TRUE;
@@ -109,6 +114,10 @@ static const IkuUnoClass export_factory_class = {
 static const char * const view_job_services[] = { IKU_UNO_VIEW_JOB_SERVICE_NAME, NULL };
 static const IkuUnoClass view_job_factory_class = {
   IKU_UNO_VIEW_JOB_IMPLEMENTATION_NAME, view_job_services, factory_interfaces, factory_call
+};
+static const char * const options_services[] = { IKU_UNO_OPTIONS_SERVICE_NAME, NULL };
+static const IkuUnoClass options_factory_class = {
+  IKU_UNO_OPTIONS_IMPLEMENTATION_NAME, options_services, factory_interfaces, factory_call
 };
 
 SAL_DLLPUBLIC_EXPORT void SAL_CALL
@@ -133,6 +142,9 @@ component_getFactory (const char *implementation_name,
    * record of which views have the double-click button. */
   if (strcmp (implementation_name, IKU_UNO_VIEW_JOB_IMPLEMENTATION_NAME) == 0)
     return iku_uno_object_new (&view_job_factory_class, factory_new (FACTORY_VIEW_JOB),
+                               factory_free);
+  if (strcmp (implementation_name, IKU_UNO_OPTIONS_IMPLEMENTATION_NAME) == 0)
+    return iku_uno_object_new (&options_factory_class, factory_new (FACTORY_OPTIONS),
                                factory_free);
   return NULL;
 }

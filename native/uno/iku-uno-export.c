@@ -315,8 +315,18 @@ run (uno_Interface             *context,
   tell_sheets (ui, report, schemas);
   schema = g_ptr_array_index (schemas, 0);
 
-  folder = request->folder != NULL ? g_strdup (request->folder)
-                                   : iku_uno_document_dup_folder (model, lang, error);
+  /* The settings before the folder: a logo or pattern that cannot be used is
+   * told before the document is saved or a subfolder made. */
+  g_autoptr(IkuSettings) settings = iku_uno_settings_read (context);
+  if (!iku_settings_validate (settings, error))
+    return FALSE;
+  if (request->folder != NULL)
+    folder = g_strdup (request->folder);
+  else
+    {
+      g_autofree char *beside = iku_uno_document_dup_folder (model, lang, error);
+      folder = beside != NULL ? iku_settings_resolve_folder (settings, beside, error) : NULL;
+    }
   if (folder == NULL)
     return FALSE;
   *folder_out = g_strdup (folder);
@@ -325,14 +335,11 @@ run (uno_Interface             *context,
   for (guint i = 1; i < schemas->len; i++)
     iku_export_add_schema (export, g_ptr_array_index (schemas, i));
   iku_export_set_progress_func (export, on_progress, ui);
-  IkuUnoSettings settings;
-  iku_uno_settings_read (context, &settings);
-  iku_export_set_team_plan (export, request->team_plan == IKU_UNO_CHOICE_SETTING
-                                      ? settings.team_plan
-                                      : request->team_plan == IKU_UNO_CHOICE_ON);
-  iku_export_set_combined (export, request->combined == IKU_UNO_CHOICE_SETTING
-                                     ? settings.combined
-                                     : request->combined == IKU_UNO_CHOICE_ON);
+  iku_export_set_settings (export, settings);
+  if (request->team_plan != IKU_UNO_CHOICE_SETTING)
+    iku_export_set_team_plan (export, request->team_plan == IKU_UNO_CHOICE_ON);
+  if (request->combined != IKU_UNO_CHOICE_SETTING)
+    iku_export_set_combined (export, request->combined == IKU_UNO_CHOICE_ON);
   iku_uno_ui_progress_start (ui, count_employees (schemas));
   ok = iku_export_run (export, error);
   iku_uno_ui_progress_end (ui);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "iku-uno-call.h"
+#include "iku-uno-config.h"
 #include "iku-uno-error.h"
 #include "iku-uno-open-folder.h"
 #include "iku-uno-string.h"
@@ -57,42 +58,12 @@ get_config_value (uno_Interface *context,
                   uno_Any       *value,
                   GError       **error)
 {
-  g_autoptr(uno_Interface) provider = NULL;
-  g_autoptr(uno_Interface) access = NULL;
-  g_autoptr(rtl_uString) service = NULL;
+  g_autoptr(uno_Interface) access = iku_uno_config_open (context, node_path, FALSE, error);
   g_autoptr(rtl_uString) name = NULL;
-  typelib_TypeDescription *any_seq_type;
-  uno_Any path;
-  uno_Any argument;
-  uno_Sequence *arguments = NULL;
-  void *args[2];
-  gboolean ok;
+  void *args[1];
 
-  any_seq_type = iku_uno_type_get ("[]any", error);
-  provider = any_seq_type != NULL
-    ? iku_uno_create_instance (context, "com.sun.star.configuration.ConfigurationProvider", error)
-    : NULL;
-  if (provider == NULL)
-    return FALSE;
-
-  iku_uno_any_init_string (&path, node_path);
-  ok = iku_uno_any_init_named_value (&argument, "nodepath", &path, error);
-  uno_any_destruct (&path, NULL);
-  if (!ok)
-    return FALSE;
-  uno_sequence_construct (&arguments, any_seq_type, &argument, 1, NULL);
-  uno_any_destruct (&argument, NULL);
-
-  service = iku_uno_string_new ("com.sun.star.configuration.ConfigurationAccess");
-  args[0] = &service;
-  args[1] = &arguments;
-  access = iku_uno_call_object (provider,
-                                "com.sun.star.lang.XMultiServiceFactory::createInstanceWithArguments",
-                                args, error);
-  uno_destructData (&arguments, any_seq_type, NULL);
   if (access == NULL)
     return FALSE;
-
   name = iku_uno_string_new (property);
   args[0] = &name;
   return iku_uno_call (access, "com.sun.star.container.XNameAccess::getByName", value, args, error);

@@ -306,7 +306,7 @@ class CliTest(unittest.TestCase):
         r = self.run_cli("--help")
         self.assertEqual(r.returncode, 0)
         self.assertIn("--out", r.stdout)
-        self.assertIn("SKEMA.ods", r.stdout)
+        self.assertIn("SKEMA.{ods,xlsx,xlsm}", r.stdout)
 
     # ---- output problems: exit 3 -----------------------------------------------------
 

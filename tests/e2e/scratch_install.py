@@ -10,11 +10,12 @@ refuses links. What differs from the original:
   share/uno_packages is where shared extensions go, and paths into the
   original's etc/ (relative ones, as tests/office/office-latest.sh makes them)
   become absolute, since the copy has no etc/ beside it;
-- a symlink to a folder outside the tree under /var (Debian links
-  share/uno_packages/cache to /var/spool/libreoffice/uno_packages/cache, the
-  system's store of shared extensions) becomes an empty folder of the copy's own;
-  other symlinks out of the tree (to /etc: the installation's read-only
-  configuration) point where they pointed.
+- share/uno_packages, the store of shared extensions, is an empty folder of the
+  copy's own (Debian links its cache to /var/spool/libreoffice/uno_packages/cache,
+  the tree of tests/office/office-latest.sh to a var/ beside it), and so is any
+  other symlink into a var folder;
+- other symlinks out of the tree (to etc/: the installation's read-only
+  configuration) point where they pointed, as absolute links.
 """
 
 import os
@@ -55,12 +56,18 @@ def make_installation(soffice_bin, dest):
             resolved = os.path.realpath(original)
             if resolved == root or resolved.startswith(root + os.sep):
                 continue
-            if resolved.startswith("/var/") or resolved == "/var":
+            if "/var/" in resolved + "/":
                 os.remove(path)
                 os.makedirs(path)
             elif not os.path.isabs(target):
                 os.remove(path)
                 os.symlink(resolved, path)
+    store = os.path.join(dest, "share", "uno_packages")
+    if os.path.islink(store):
+        os.remove(store)
+    else:
+        shutil.rmtree(store, ignore_errors=True)
+    os.makedirs(os.path.join(store, "cache"))
     rc = os.path.join(dest, "program", "fundamentalrc")
     with open(rc, encoding="utf-8") as f:
         text = f.read()

@@ -134,7 +134,27 @@ class TestPackage(unittest.TestCase):
         implementations = {i.get("name"): [s.get("name") for s in i.findall(COMPONENTS + "service")]
                            for i in component.findall(COMPONENTS + "implementation")}
         self.assertEqual(implementations, {"org.ikuflet.Export": ["org.ikuflet.Export"],
-                                           "org.ikuflet.ViewJob": ["org.ikuflet.ViewJob"]})
+                                           "org.ikuflet.ViewJob": ["org.ikuflet.ViewJob"],
+                                           "org.ikuflet.OptionsHandler":
+                                               ["org.ikuflet.OptionsHandler"]})
+        self.assertEqual(entries["OptionsDialog.xcu"],
+                         "application/vnd.sun.star.configuration-data")
+
+    def test_options_page_texts(self):
+        """Every text id of the Options page's dialog is in the Danish and the
+        English .properties (which LibreOffice reads as ISO-8859-1: ASCII with
+        \\uXXXX escapes here), and neither has ids the dialog does not use."""
+        xdl = self.zip.read("options/IkufletOptions.xdl").decode("utf-8")
+        ids = set(re.findall(r'dlg:value="&amp;([^"]+)"', xdl))
+        self.assertTrue(ids)
+        for locale in ("da_DK", "en_US"):
+            data = self.zip.read("options/IkufletOptions_%s.properties" % locale)
+            data.decode("ascii")
+            keys = {line.split("=", 1)[0] for line in data.decode("ascii").splitlines()
+                    if line and not line.startswith("#")}
+            self.assertEqual(keys, ids, locale)
+        # English for every other UI language.
+        self.assertIn("options/IkufletOptions_en_US.default", self.names)
 
     def test_jobs(self):
         """The double-click button's job runs for every new view of a spreadsheet."""

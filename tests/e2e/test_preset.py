@@ -10,7 +10,12 @@ it: the user cannot change it through the configuration API, and a value for it
 in the user's own layer (registrymodifications.xcu) counts for nothing, while an
 unlocked setting is the user's to change.
 
-Usage: test_preset.py --oxt PATH/ikuflet.oxt --make-preset PATH/make-preset.py
+ikuflet.oxt is the build made with a test update_url (extension/meson.build):
+the office reads its <update-information> and reports that URL for the
+installed extension, where its update check would look.
+
+Usage: test_preset.py --oxt PATH/ikuflet-update-url.oxt --update-url URL
+                      --make-preset PATH/make-preset.py
 """
 
 import argparse
@@ -31,7 +36,7 @@ import uno  # noqa: E402  (after office: the office's own pyuno)
 import fixtures  # noqa: E402
 import scratch_install  # noqa: E402
 
-OXT = MAKE_PRESET = None
+OXT = MAKE_PRESET = UPDATE_URL = None
 SETTINGS = "/org.ikuflet.Settings"
 COMBINED = "IKU'er samlet.pdf"
 ORGANISATION = "Randers Kommune – HR & Løn"
@@ -185,9 +190,32 @@ class Preset(unittest.TestCase):
         result = office.export(document=doc, interactive=False)
         doc.close(True)
         self.assertEqual(result["Error"], "")
-        written = [os.path.basename(p) for p in result["Written"]]
-        self.assertEqual(written[-1], COMBINED)                    # Samlet=true from the preset
-        self.assertEqual(len(written), len(fixtures.EXPECTED) + 1)
+        # Mappe: the subfolder beside the schema; Filnavn: the preset's pattern;
+        # Samlet: the combined file too.
+        sub = os.path.join(folder, SUBFOLDER)
+        self.assertEqual({os.path.dirname(p) for p in result["Written"]}, {sub})
+        year = fixtures.DATE_SHOWN[-4:]
+        self.assertEqual([os.path.basename(p) for p in result["Written"]],
+                         ["IKU %s - %s.pdf" % (year, n) for n in fixtures.EXPECTED] + [COMBINED])
+        self.assertEqual(sorted(os.listdir(sub)), sorted(os.path.basename(p)
+                                                         for p in result["Written"]))
+        # Organisation (locked) in the header; the packed logo on page 1, as large
+        # as the PNG in the preset.
+        for path in result["Written"][:-1]:
+            self.assertIn(ORGANISATION, fixtures.pdf_text(path))
+            listed = subprocess.run(["pdfimages", "-list", path], capture_output=True, text=True,
+                                    check=True, timeout=60).stdout.splitlines()[2:]
+            self.assertEqual([line.split()[:5] for line in listed],
+                             [["1", "0", "image", "60", "30"]], path)
+
+    def test_05_update_url(self):
+        manager = office.ctx.getValueByName(
+            "/singletons/com.sun.star.deployment.ExtensionManager")
+        packages = {p.getIdentifier().Value: p for p in manager.getDeployedExtensions(
+            "shared", manager.createAbortChannel(), None)}
+        self.assertEqual(sorted(packages), ["org.ikuflet", "org.ikuflet.preset"])
+        self.assertEqual(list(packages["org.ikuflet"].getUpdateInformationURLs()), [UPDATE_URL])
+        self.assertEqual(list(packages["org.ikuflet.preset"].getUpdateInformationURLs()), [])
 
     def test_04_system_installation_untouched(self):
         self.assertEqual(listing(system_store), system_before)
@@ -236,6 +264,8 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--oxt", required=True)
     parser.add_argument("--make-preset", required=True)
+    parser.add_argument("--update-url", required=True)
     args, rest = parser.parse_known_args()
     OXT, MAKE_PRESET = os.path.abspath(args.oxt), os.path.abspath(args.make_preset)
+    UPDATE_URL = args.update_url
     run_unittests(rest)

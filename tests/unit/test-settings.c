@@ -166,6 +166,19 @@ test_windows_paths (void)
   g_assert_cmpstr (iku_settings_get_logo (s), ==, "C:\\Logoer\\randers.png");
   g_assert_cmpstr (iku_settings_get_texts (s), ==, "\\\\server\\hr\\t.ini");
   g_assert_cmpstr (iku_settings_get_folder (s), ==, "D:\\IKU");
+  /* A UNC path as people write it is no escaped text. */
+  const char *unc = "[ikuflet]\nMappe=\\\\server\\hr\\IKU\nLogo=\\\\srv\\a b\\logo.png\n";
+  g_assert_true (iku_settings_load_data (s, unc, strlen (unc), "u.ini", "/base", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (iku_settings_get_folder (s), ==, "\\\\server\\hr\\IKU");
+  g_assert_cmpstr (iku_settings_get_logo (s), ==, "\\\\srv\\a b\\logo.png");
+  /* What to_data writes reads back the same. */
+  g_autofree char *data = iku_settings_to_data (s);
+  g_assert_nonnull (strstr (data, "Mappe=\\\\server\\hr\\IKU\n"));
+  g_autoptr(IkuSettings) back = iku_settings_new ();
+  g_assert_true (iku_settings_load_data (back, data, strlen (data), "d.ini", "/base", &error));
+  g_assert_cmpstr (iku_settings_get_folder (back), ==, "\\\\server\\hr\\IKU");
+  g_assert_cmpstr (iku_settings_get_logo (back), ==, "\\\\srv\\a b\\logo.png");
 }
 
 static void

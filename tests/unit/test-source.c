@@ -208,6 +208,40 @@ test_read_bounded (void)
   g_assert_null (iku_source_dup_pdf_id (device));
 }
 
+static void
+test_find_pdfs (void)
+{
+  g_autofree char *dir = iku_test_make_temp_dir ();
+  const char *ours = "%PDF-1.7\n<< /IkufletSource (" ID ") >>";
+  const char *other = "%PDF-1.7\n<< /IkufletSource (" "fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210" ") >>";
+  g_free (write_text (dir, "IKU - Bo.pdf", ours, -1));
+  g_free (write_text (dir, "Kopi.PDF", ours, -1));
+  g_free (write_text (dir, "IKU - Anne.pdf", ours, -1));     /* this run's own file */
+  g_free (write_text (dir, "IKU - Ce.pdf", other, -1));      /* another schema's */
+  g_free (write_text (dir, "IKU - Bo.pdf.txt", ours, -1));   /* not named *.pdf */
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_add (ids, (gpointer) ID);
+  g_autoptr(GHashTable) skip = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_add (skip, iku_source_dup_folded_name ("iku - ANNE.pdf"));
+  gboolean too_many = TRUE;
+  g_autoptr(GPtrArray) found = iku_source_find_pdfs (dir, ids, skip, 100, &too_many);
+  g_assert_false (too_many);
+  g_assert_cmpuint (found->len, ==, 2);
+  g_autofree char *bo = g_build_filename (dir, "IKU - Bo.pdf", NULL);
+  g_autofree char *copy = g_build_filename (dir, "Kopi.PDF", NULL);
+  g_assert_cmpstr (g_ptr_array_index (found, 0), ==, bo);
+  g_assert_cmpstr (g_ptr_array_index (found, 1), ==, copy);
+
+  /* The bound on files read. */
+  g_autoptr(GPtrArray) bounded = iku_source_find_pdfs (dir, ids, NULL, 2, &too_many);
+  g_assert_true (too_many);
+  g_assert_cmpuint (bounded->len, <=, 2);
+  /* A folder that is not there has none. */
+  g_autofree char *gone = g_build_filename (dir, "findes-ikke", NULL);
+  g_autoptr(GPtrArray) none = iku_source_find_pdfs (gone, ids, NULL, 100, NULL);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -218,5 +252,6 @@ main (int argc, char **argv)
   g_test_add_func ("/source/read/real-pdf", test_read_back);
   g_test_add_func ("/source/read/only-our-marker", test_read_only_our_marker);
   g_test_add_func ("/source/read/bounded-and-safe", test_read_bounded);
+  g_test_add_func ("/source/find-pdfs", test_find_pdfs);
   return g_test_run ();
 }

@@ -1,0 +1,303 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""ikuflet's page in Tools > Options as a leader uses it, in a real Calc window on
+a private Xvfb display: Tools > Options opened with real clicks on the menu, the
+tree opened at "LibreOffice Calc" and "ikuflet" clicked, the file name pattern
+typed with the real keyboard (xdotool), the preview line following it, OK clicked;
+then the export names the PDFs on disk by that pattern. An invalid pattern is
+refused with a message, not saved, and the export keeps the old names.
+Screenshots of the page in Danish and in English are kept in --artifacts
+(options-page-da.png, options-page-en.png, options-page-invalid.png).
+
+Screen positions come from the accessibility API: tree items by name, the pattern
+field as the text field beside its label, buttons by name.
+
+Usage: test_options_page.py --oxt PATH --artifacts DIR
+(exits 77, "skipped", without Xvfb, xdotool or ImageMagick)
+"""
+
+import argparse
+import gc
+import os
+import shutil
+import sys
+import tempfile
+import time
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "e2e"))
+
+from office import pv  # noqa: E402
+import uno  # noqa: E402  (after office: the office's own pyuno)
+import fixtures  # noqa: E402
+from fixtures import list_pdfs  # noqa: E402
+from screen import (ROLE_MENU, ROLE_PUSH_BUTTON, Session, centre, children, find,  # noqa: E402
+                    run_tests, set_ui_language)
+
+# com.sun.star.accessibility.AccessibleRole
+ROLE_LABEL = 30
+ROLE_TEXT = 60
+ROLE_TREE = 65
+ROLE_TREE_ITEM = 79
+# com.sun.star.accessibility.AccessibleStateType
+STATE_SHOWING = 25
+
+SETTINGS = "/org.ikuflet.Settings"
+ROWS = [("Anna Andersen", "Kursus i dokumentation", "Fælles fokus på forflytning"),
+        ("Bo Berg", "Førstehjælp", "")]
+TEAM = "Hjemmeplejen Nord"
+DATE = "1. december 2026"
+
+# What the office (English, no Danish language pack) and the page show.
+CALC_NODE = "LibreOffice Calc"
+LEAF = "ikuflet"
+TEXTS = {
+    "en-US": {"pattern": "File name:", "example": "Example: ", "bad": "Cannot be used: ",
+              "title": "ikuflet – settings", "not_saved": "The settings were not saved"},
+    "da-DK": {"pattern": "Filnavn:", "example": "Eksempel: ", "bad": "Kan ikke bruges: ",
+              "title": "ikuflet – indstillinger", "not_saved": "Indstillingerne er ikke gemt"},
+}
+
+OXT = ARTIFACTS = None
+session = office = screen = None
+work = None
+
+
+def setUpModule():
+    global session, office, screen, work
+    work = tempfile.mkdtemp(prefix="ikuflet-gui-options-")
+    session = Session(OXT, time_limit=400).start()
+    office, screen = session.office, session.screen
+
+
+def tearDownModule():
+    if session is not None:
+        session.stop()
+    shutil.rmtree(work, ignore_errors=True)
+
+
+def settings(**values):
+    provider = office.smgr.createInstanceWithContext(
+        "com.sun.star.configuration.ConfigurationProvider", office.ctx)
+    access = provider.createInstanceWithArguments(
+        "com.sun.star.configuration.ConfigurationUpdateAccess", (pv("nodepath", SETTINGS),))
+    for name, value in values.items():
+        access.replaceByName(name, value)
+    access.commitChanges()
+    return {name: access.getByName(name) for name in access.getElementNames()}
+
+
+def visible_top_window(prefix):
+    """The shown top window whose accessible name starts with @prefix, or None."""
+    for i in range(screen.toolkit.getTopWindowCount()):
+        window = screen.toolkit.getTopWindow(i)
+        if window is None or not window.isVisible():
+            continue
+        context = window.getAccessibleContext()
+        if context is not None and context.getAccessibleName().startswith(prefix):
+            return window
+    return None
+
+
+def find_named(window, role, name=None, prefix=None):
+    """The accessible of @role under @window named @name (or starting with @prefix)."""
+    def matches(c):
+        if c.getAccessibleRole() != role:
+            return False
+        n = c.getAccessibleName()
+        return n == name if name is not None else n.startswith(prefix)
+    return find(window.getAccessibleContext(), matches, depth=12)
+
+
+def on_screen(context):
+    return (context is not None and context.getAccessibleStateSet().contains(STATE_SHOWING)
+            and context.getSize().Width > 0)
+
+
+class OptionsPage(unittest.TestCase):
+    def setUp(self):
+        office.close_all()
+        settings(Filnavn="IKU - {navn}", Mappe="")
+        self.dir = tempfile.mkdtemp(dir=work)
+        self.path = os.path.join(self.dir, "Kompetenceskema.ods")
+        doc = office.new_spreadsheet()
+        sheet = doc.Sheets.getByIndex(0)
+        fixtures.set_cells(sheet, 0, [("Team:", TEAM), ("Dato:", DATE), fixtures.HEADERS] + ROWS)
+        fixtures.store(doc, self.path)
+        doc.close(True)
+        self.doc = office.load(self.path, hidden=False)
+        self.controller = self.doc.getCurrentController()
+        screen.show(self.controller)
+
+    def tearDown(self):
+        dialog = visible_top_window("Options")
+        if dialog is not None:
+            screen.key("Escape")
+        office.close_all()
+
+    # --- the options dialog, by real clicks ---------------------------------
+
+    def open_page(self):
+        """Tools > Options, then LibreOffice Calc > ikuflet in the tree; returns
+        the options dialog's window."""
+        window = self.controller.getFrame().getContainerWindow()
+        tools = find(window.getAccessibleContext(),
+                     lambda c: c.getAccessibleRole() == ROLE_MENU and c.getAccessibleName() == "Tools")
+        self.assertIsNotNone(tools, "no Tools menu")
+        screen.click(*centre(tools))
+        screen.idle()
+        item = screen.wait_for(
+            lambda: next((c for c in children(tools)
+                          if c.getAccessibleName().startswith("Options") and on_screen(c)), None),
+            "Tools > Options in the open menu", 15)
+        screen.click(*centre(item))
+        dialog = screen.wait_for(lambda: visible_top_window("Options"), "the options dialog", 60)
+        gc.collect()
+        calc = screen.wait_for(lambda: find_named(dialog, ROLE_TREE_ITEM, CALC_NODE),
+                               "the tree entry %s" % CALC_NODE, 30)
+        self.assertIsNotNone(find_named(dialog, ROLE_TREE_ITEM, LEAF),
+                             "no %s entry under %s" % (LEAF, CALC_NODE))
+
+        tree = find(dialog.getAccessibleContext(), lambda c: c.getAccessibleRole() == ROLE_TREE,
+                    depth=12)
+
+        def leaf_shown():
+            # The tree makes its entries' accessible objects anew when it opens a node
+            # or scrolls; an entry below the visible part reports a place below it
+            # (entries never say SHOWING).
+            leaf = find_named(dialog, ROLE_TREE_ITEM, LEAF)
+            node = find_named(dialog, ROLE_TREE_ITEM, CALC_NODE)
+            top = tree.getLocationOnScreen().Y
+            bottom = top + tree.getSize().Height
+            if leaf.getLocationOnScreen().Y <= node.getLocationOnScreen().Y:
+                return None   # not opened yet
+            if leaf.getLocationOnScreen().Y + leaf.getSize().Height > bottom:
+                screen.move_to(*centre(tree))
+                screen.xdotool("click", 5)   # the mouse wheel, down
+                screen.idle()
+                return None
+            return leaf
+        if leaf_shown() is None:
+            screen.double_click(*centre(calc))   # opens the node
+        leaf = screen.wait_for(leaf_shown, "the entry %s shown" % LEAF, 15)
+        screen.click(*centre(leaf))
+        screen.idle()
+        return dialog
+
+    def pattern_field(self, dialog, texts):
+        """The text field right of the "File name:" label, on the same line."""
+        label = screen.wait_for(lambda: find_named(dialog, ROLE_LABEL, texts["pattern"]),
+                                "the label %r" % texts["pattern"], 30)
+        lx, ly = label.getLocationOnScreen().X, label.getLocationOnScreen().Y
+        parent = label.getAccessibleParent().getAccessibleContext()
+        fields = [c for c in children(parent) if c.getAccessibleRole() == ROLE_TEXT and on_screen(c)
+                  and c.getLocationOnScreen().X > lx
+                  and abs(c.getLocationOnScreen().Y - ly) < label.getSize().Height + 8]
+        self.assertTrue(fields, "no text field beside %r" % texts["pattern"])
+        return min(fields, key=lambda c: c.getLocationOnScreen().X)
+
+    def preview(self, dialog, texts):
+        found = find_named(dialog, ROLE_LABEL, prefix=texts["example"]) or \
+            find_named(dialog, ROLE_LABEL, prefix=texts["bad"])
+        return found.getAccessibleName() if found is not None else None
+
+    def type_pattern(self, dialog, texts, pattern):
+        """Clicks into the pattern field, selects what is there, types @pattern."""
+        field = self.pattern_field(dialog, texts)
+        screen.click(*centre(field))
+        screen.key("ctrl+a")
+        screen.xdotool("type", "--delay", 30, pattern)
+        screen.idle()
+        screen.wait_for(lambda: field.getAccessibleName() == pattern or
+                        self.field_text(field) == pattern, "the pattern typed", 15)
+
+    @staticmethod
+    def field_text(field):
+        text = field.queryInterface(uno.getTypeByName("com.sun.star.accessibility.XAccessibleText"))
+        return text.getText() if text is not None else None
+
+    def press(self, dialog, name):
+        button = find_named(dialog, ROLE_PUSH_BUTTON, name)
+        self.assertIsNotNone(button, "no %s button" % name)
+        screen.click(*centre(button))
+        screen.idle()
+
+    # --- the tests ------------------------------------------------------------
+
+    def run_page(self, lang, pattern, screenshot):
+        """Opens the page in the UI language @lang, types @pattern, saves a
+        screenshot, presses OK; returns the preview line that was shown."""
+        old = set_ui_language(office, lang)
+        try:
+            texts = TEXTS[lang]
+            dialog = self.open_page()
+            field = self.pattern_field(dialog, texts)
+            self.assertEqual(self.field_text(field), "IKU - {navn}")
+            self.assertEqual(self.preview(dialog, texts), texts["example"] + "IKU - Anna Jensen.pdf")
+            self.type_pattern(dialog, texts, pattern)
+            shown = screen.wait_for(lambda: self.preview(dialog, texts) != texts["example"] +
+                                    "IKU - Anna Jensen.pdf" and self.preview(dialog, texts),
+                                    "the preview after typing", 15)
+            screen.screenshot(os.path.join(ARTIFACTS, screenshot))
+            self.press(dialog, "OK")
+            screen.wait_for(lambda: visible_top_window("Options") is None, "the dialog closed", 30)
+            return shown
+        finally:
+            set_ui_language(office, old)
+
+    def test_pattern_typed_in_danish_names_the_pdfs(self):
+        shown = self.run_page("da-DK", "{navn} - IKU {år}", "options-page-da.png")
+        year = time.strftime("%Y")
+        self.assertEqual(shown, "Eksempel: Anna Jensen - IKU %s.pdf" % year)
+        self.assertEqual(settings()["Filnavn"], "{navn} - IKU {år}")
+        result = office.export(self.doc)
+        self.assertEqual(result["Error"], "")
+        self.assertEqual(list_pdfs(self.dir), ["Anna Andersen - IKU %s.pdf" % year,
+                                               "Bo Berg - IKU %s.pdf" % year])
+
+    def test_pattern_typed_in_english_names_the_pdfs(self):
+        shown = self.run_page("en-US", "{team} - {navn}", "options-page-en.png")
+        self.assertTrue(shown.startswith("Example: ") and shown.endswith(" - Anna Jensen.pdf"), shown)
+        self.assertEqual(settings()["Filnavn"], "{team} - {navn}")
+        office.export(self.doc)
+        self.assertEqual(list_pdfs(self.dir), ["%s - Anna Andersen.pdf" % TEAM,
+                                               "%s - Bo Berg.pdf" % TEAM])
+
+    def test_invalid_pattern_is_refused(self):
+        old = set_ui_language(office, "da-DK")
+        try:
+            texts = TEXTS["da-DK"]
+            dialog = self.open_page()
+            self.type_pattern(dialog, texts, "IKU {ukendt}")
+            screen.wait_for(lambda: (self.preview(dialog, texts) or "").startswith(texts["bad"]),
+                            "the preview saying the pattern cannot be used", 15)
+            self.press(dialog, "OK")
+            text = screen.take_message_box(texts["title"], timeout=30,
+                                           screenshot=os.path.join(ARTIFACTS,
+                                                                   "options-page-invalid.png"))
+            self.assertIn(texts["not_saved"], text)
+            self.assertIn("{ukendt}", text)
+        finally:
+            set_ui_language(office, old)
+        screen.wait_for(lambda: visible_top_window("Options") is None, "the dialog closed", 30)
+        self.assertEqual(settings()["Filnavn"], "IKU - {navn}")
+        office.export(self.doc)
+        self.assertEqual(list_pdfs(self.dir), ["IKU - Anna Andersen.pdf", "IKU - Bo Berg.pdf"])
+
+
+def main():
+    global OXT, ARTIFACTS
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--oxt", required=True)
+    parser.add_argument("--artifacts", required=True)
+    args, rest = parser.parse_known_args()
+    OXT = os.path.abspath(args.oxt)
+    ARTIFACTS = os.path.abspath(args.artifacts)
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    run_tests(rest)
+
+
+if __name__ == "__main__":
+    main()
