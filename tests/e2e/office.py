@@ -459,8 +459,12 @@ def start_with_extension(oxt, prefix, time_limit=1500):
     (for a test module's setUpModule)."""
     work = tempfile.mkdtemp(prefix=prefix)
     office = Office(time_limit=time_limit)
-    office.start()
-    office.install_extension(oxt)
+    try:
+        office.start()
+        office.install_extension(oxt)
+    except BaseException:
+        stop_and_clean(office, work)   # unittest skips tearDownModule when setUpModule fails
+        raise
     return office, work
 
 
