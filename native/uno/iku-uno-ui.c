@@ -383,6 +383,17 @@ iku_uno_ui_report (IkuUnoUi           *ui,
 }
 
 void
+iku_uno_ui_show_message (IkuUnoUi     *ui,
+                         IkuUnoTextId  title,
+                         gboolean      warning,
+                         const char   *text)
+{
+  g_return_if_fail (ui != NULL && text != NULL);
+
+  tell (ui, title, warning ? BOX_WARNING : BOX_INFO, text);
+}
+
+void
 iku_uno_ui_show_error (IkuUnoUi     *ui,
                        IkuUnoTextId  title,
                        const char   *message)
