@@ -37,9 +37,9 @@ TOOLBAR = "private:resource/toolbar/addon_org.ikuflet.toolbar"
 # buttons stay in the language of its installed UI, English here).
 LANGUAGES = {
     "da": {"tag": "da-DK", "title": "Lav IKU'er", "pick": "Vælg skemaets ark",
-           "cancel": "Annuller"},
+           "cancel": "Annuller", "check": "Tjek skemaet"},
     "en": {"tag": "en-US", "title": "Make IKUs", "pick": "Choose the schema's sheet",
-           "cancel": "Cancel"},
+           "cancel": "Cancel", "check": "Check the schema"},
 }
 ROWS = [
     ("Anna Andersen", "Kursus i dokumentation", "Fælles fokus på forflytning"),
@@ -233,6 +233,23 @@ class DialogScreenshots(unittest.TestCase):
             self.click_toolbar_button(doc)
             _, buttons = self.shoot(lang, "sheet-choice", words["pick"], words["cancel"])
             self.assertEqual(len(buttons), 2)
+        self.each_language(make)
+
+    def test_check(self):
+        def make(lang, words):
+            rows = ROWS + [("Anna Andersen", "Dobbelt navn", ""), ("Dorte Dahl", "", "")]
+            doc = self.filled_schema(rows=rows)
+            # The menu entry is in the Tools menu, named in the language LibreOffice
+            # took the extension's menu texts in (English without Danish installed).
+            controller = doc.getCurrentController()
+            try:
+                screen.menu_item(controller, "Tools", words["check"])
+                label = words["check"]
+            except AssertionError:
+                label = LANGUAGES["en"]["check"]
+            screen.choose_menu_item(controller, "Tools", label)
+            self.shoot(lang, "check", words["check"], "OK")
+            self.assertEqual(fixtures.list_pdfs(self.dir), [])
         self.each_language(make)
 
 
