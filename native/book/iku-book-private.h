@@ -191,7 +191,8 @@ gboolean        iku_book_builder_append_repeated (IkuBookBuilder  *builder,
 gboolean        iku_book_builder_end_cell        (IkuBookBuilder  *builder,
                                                   GError         **error);
 /* A merged area of the open sheet given apart from its cells (a format that
- * lists them after the cells, as .xlsx does): call it before the cells. */
+ * lists them after the cells, as .xlsx does): in row order, before the cells
+ * of its first row. */
 gboolean        iku_book_builder_add_merge       (IkuBookBuilder  *builder,
                                                   guint64          row,
                                                   guint64          col,

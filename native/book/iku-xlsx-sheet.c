@@ -42,6 +42,7 @@ typedef struct {
   const char           *sheet_name;
 
   GArray  *cells;        /* SheetCell */
+  guint64  text_bytes;   /* of the kept cells */
   GArray  *merges;       /* Merge */
   GArray  *hidden_rows;  /* guint64 */
 
@@ -195,6 +196,23 @@ keep_cell (SheetWalk *w, const char *text, gsize len, gboolean owned, GError **e
                    w->display_name, IKU_MAX_CELLS, cell, w->sheet_name);
       return FALSE;
     }
+  /* The text kept before the builder counts it: bounded as the book's is, so
+   * that a sheet of long texts is refused before it fills the memory (in an
+   * .xlsx, text hidden under a merged area counts too). */
+  if (w->text_bytes + len > IKU_MAX_BOOK_TEXT_BYTES)
+    {
+      if (owned)
+        g_free ((char *) text);
+      g_autofree char *cell = iku_grid_dup_cell_name ((guint) MIN (w->row, G_MAXUINT),
+                                                      (guint) MIN (w->cell_col, G_MAXUINT));
+      g_set_error (error, IKU_BOOK_ERROR, IKU_BOOK_ERROR_TOO_LARGE,
+                   "Filen »%s« indeholder mere end %u MB tekst (ved celle %s på arket »%s«). "
+                   "Slet det, der ikke hører til skemaet, og prøv igen.",
+                   w->display_name, IKU_MAX_BOOK_TEXT_BYTES / (1024 * 1024), cell,
+                   w->sheet_name);
+      return FALSE;
+    }
+  w->text_bytes += len;
   SheetCell cell = { w->row, w->cell_col, w->cells->len, text, len, owned };
   g_array_append_val (w->cells, cell);
   return TRUE;
@@ -287,12 +305,50 @@ end_cell (SheetWalk *w, GError **error)
     }
 }
 
+/* The attributes r, t and s of a cell, read in one pass over them (a sheet
+ * has a cell per few dozen bytes), copied into @values (their valid forms are
+ * short: a longer one is cut, and then read as invalid). present[i]: seen. */
+#define CELL_ATTRIBUTE_BYTES 32
+
 static void
-start_cell (SheetWalk *w, IkuBookXml *xml)
+cell_attributes (xmlTextReaderPtr reader, char values[3][CELL_ATTRIBUTE_BYTES],
+                 gboolean present[3])
 {
-  g_autofree char *r = iku_book_xml_dup_attribute (xml, "r");
-  g_autofree char *t = iku_book_xml_dup_attribute (xml, "t");
-  g_autofree char *s = iku_book_xml_dup_attribute (xml, "s");
+  static const char names[3] = { 'r', 't', 's' };
+  for (int i = 0; i < 3; i++)
+    {
+      values[i][0] = '\0';
+      present[i] = FALSE;
+    }
+  if (xmlTextReaderMoveToFirstAttribute (reader) != 1)
+    return;
+  do
+    {
+      const char *name = (const char *) xmlTextReaderConstLocalName (reader);
+      if (name == NULL || xmlTextReaderConstNamespaceUri (reader) != NULL || name[0] == '\0'
+          || name[1] != '\0')
+        continue;
+      for (int i = 0; i < 3; i++)
+        if (name[0] == names[i])
+          {
+            const char *value = (const char *) xmlTextReaderConstValue (reader);
+            g_strlcpy (values[i], value != NULL ? value : "", CELL_ATTRIBUTE_BYTES);
+            present[i] = TRUE;
+          }
+    }
+  while (xmlTextReaderMoveToNextAttribute (reader) == 1);
+  xmlTextReaderMoveToElement (reader);
+}
+
+static void
+start_cell (SheetWalk *w, xmlTextReaderPtr reader)
+{
+  char values[3][CELL_ATTRIBUTE_BYTES];
+  gboolean present[3];
+  cell_attributes (reader, values, present);
+  const char *r = present[0] ? values[0] : NULL;
+  const char *t = present[1] ? values[1] : NULL;
+  const char *s = present[2] ? values[2] : NULL;
   guint64 row = 0, col = G_MAXUINT64;
   if (r != NULL)
     parse_reference (r, &row, &col);
@@ -402,7 +458,7 @@ sheet_node (IkuBookXml *xml, xmlTextReaderPtr reader, gpointer user_data, GError
         start_row (w, xml);
       else if (iku_xlsx_is_element (reader, "c"))
         {
-          start_cell (w, xml);
+          start_cell (w, reader);
           if (xmlTextReaderIsEmptyElement (reader))
             w->in_cell = FALSE;
         }
@@ -426,26 +482,49 @@ compare_cells (gconstpointer a, gconstpointer b)
   return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+static gint
+compare_merges (gconstpointer a, gconstpointer b)
+{
+  const Merge *x = a, *y = b;
+  if (x->row != y->row)
+    return x->row < y->row ? -1 : 1;
+  return x->col < y->col ? -1 : x->col > y->col;
+}
+
+static gint
+compare_rows (gconstpointer a, gconstpointer b)
+{
+  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
+  return x < y ? -1 : (x > y);
+}
+
 /* Gives the kept cells to the builder, row by row; of two cells at one
- * position the later one counts. */
+ * position the later one counts. The merged areas are given in row order as
+ * the rows are reached, as the builder follows them (an area is known from
+ * its first row on, as in an .ods). */
 static gboolean
 feed_builder (SheetWalk *w, IkuBookBuilder *builder, GError **error)
 {
-  for (guint i = 0; i < w->merges->len; i++)
-    {
-      const Merge *m = &g_array_index (w->merges, Merge, i);
-      if (!iku_book_builder_add_merge (builder, m->row, m->col, m->n_rows, m->n_cols, error))
-        return FALSE;
-    }
+  /* Sorted, so that the grid's hidden ranges grow at their end. */
+  g_array_sort (w->hidden_rows, compare_rows);
   for (guint i = 0; i < w->hidden_rows->len; i++)
     iku_book_builder_hide_row_at (builder, g_array_index (w->hidden_rows, guint64, i));
 
+  g_array_sort (w->merges, compare_merges);
   g_array_sort (w->cells, compare_cells);
+  guint next_merge = 0;
   guint64 row = 0;  /* the builder's position */
   guint i = 0;
   while (i < w->cells->len)
     {
       guint64 this_row = g_array_index (w->cells, SheetCell, i).row;
+      for (; next_merge < w->merges->len
+             && g_array_index (w->merges, Merge, next_merge).row <= this_row; next_merge++)
+        {
+          const Merge *m = &g_array_index (w->merges, Merge, next_merge);
+          if (!iku_book_builder_add_merge (builder, m->row, m->col, m->n_rows, m->n_cols, error))
+            return FALSE;
+        }
       if (this_row > row)
         {
           iku_book_builder_start_row (builder, this_row - row);

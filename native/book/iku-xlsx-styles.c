@@ -10,6 +10,9 @@
 
 /* Styles beyond any real workbook's (Excel allows 64,000). */
 #define MAX_STYLES 65536u
+/* Bytes of a format code (Excel allows 255 characters): a longer one is shown
+ * in the general format, so that no code makes each cell slow to show. */
+#define MAX_CODE_BYTES 1024u
 
 struct _IkuXlsxStyles
 {
@@ -63,7 +66,8 @@ styles_node (IkuBookXml *xml, xmlTextReaderPtr reader, gpointer user_data, GErro
     {
       g_autofree char *id = iku_book_xml_dup_attribute (xml, "numFmtId");
       g_autofree char *code = iku_book_xml_dup_attribute (xml, "formatCode");
-      if (id != NULL && code != NULL && g_hash_table_size (w->styles->custom) < MAX_STYLES)
+      if (id != NULL && code != NULL && strlen (code) <= MAX_CODE_BYTES
+          && g_hash_table_size (w->styles->custom) < MAX_STYLES)
         g_hash_table_insert (w->styles->custom, GUINT_TO_POINTER ((guint) parse_id (id)),
                              g_steal_pointer (&code));
       return TRUE;

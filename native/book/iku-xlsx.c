@@ -140,13 +140,33 @@ iku_xlsx_read_zip (IkuBookZip *zip, const char *display_name, GError **error)
   return read_zip (zip, display_name, error);
 }
 
+/* A part refused for what was left of the workbook's budget, not for its own
+ * bound: the message says how much the workbook may hold. */
+static void
+set_over_budget (GError **error, const char *display_name)
+{
+  if (error == NULL || !g_error_matches (*error, IKU_BOOK_ERROR, IKU_BOOK_ERROR_TOO_LARGE))
+    return;
+  g_clear_error (error);
+  g_autofree char *size = g_format_size (IKU_XLSX_MAX_TOTAL_BYTES);
+  g_set_error (error, IKU_BOOK_ERROR, IKU_BOOK_ERROR_TOO_LARGE,
+               "Filen »%s« er for stor: regnearkets dele fylder tilsammen mere end %s udpakket. "
+               "Kontrollér at det er det rigtige skema.",
+               display_name, size);
+}
+
 gboolean
 iku_xlsx_walk_part (IkuBookZip *zip, const char *part, const char *display_name, guint64 *budget,
                     IkuXlsxNodeFunc func, gpointer user_data, GError **error)
 {
+  guint64 before = *budget;
   g_autoptr(IkuBookStream) stream = iku_xlsx_open_part (zip, part, budget, error);
   if (stream == NULL)
-    return FALSE;
+    {
+      if (before < IKU_XLSX_MAX_PART_BYTES)
+        set_over_budget (error, display_name);
+      return FALSE;
+    }
   gboolean ok = TRUE;
   {
     g_autoptr(IkuBookXml) xml = iku_book_xml_new (stream, display_name, part);
@@ -160,6 +180,10 @@ iku_xlsx_walk_part (IkuBookZip *zip, const char *part, const char *display_name,
     if (status < 0)
       ok = FALSE;
   }
+  /* Stopped by what was left of the workbook's budget, not by the part's own
+   * bound: say how much the workbook may hold. */
+  if (!ok && before < IKU_XLSX_MAX_PART_BYTES && iku_book_stream_get_n_read (stream) >= before)
+    set_over_budget (error, display_name);
   iku_xlsx_close_part (g_steal_pointer (&stream), budget);
   return ok;
 }

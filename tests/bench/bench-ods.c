@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
- * bench-ods SKEMA.ods ROUNDS: times the .ods reader and the schema rules on one
- * file, ROUNDS times in one process, and prints one JSON object on stdout:
+ * bench-ods SKEMA ROUNDS: times the reader (any format: .ods, .xlsx, .xlsm, told
+ * by content) and the schema rules on one file, ROUNDS times in one process,
+ * and prints one JSON object on stdout:
  *   {"read_ms": [...], "schema_ms": [...], "employees": N, "sheets": N}
  * For tests/bench/bench.py; not a test. */
-#include "iku-ods.h"
+#include "iku-book-read.h"
 #include "iku-schema.h"
 
 #include <locale.h>
@@ -35,7 +36,7 @@ main (int argc, char **argv)
   guint64 rounds = 0;
   if (argc != 3 || !g_ascii_string_to_unsigned (argv[2], 10, 1, 1000, &rounds, NULL))
     {
-      fprintf (stderr, "Brug: bench-ods SKEMA.ods RUNDER (1-1000)\n");
+      fprintf (stderr, "Brug: bench-ods SKEMA.{ods,xlsx,xlsm} RUNDER (1-1000)\n");
       return 2;
     }
 
@@ -47,7 +48,7 @@ main (int argc, char **argv)
     {
       g_autoptr(GError) error = NULL;
       gint64 start = g_get_monotonic_time ();
-      g_autoptr(IkuBook) book = iku_ods_read_file (argv[1], &error);
+      g_autoptr(IkuBook) book = iku_book_read_file (argv[1], &error);
       double read = ms_since (start);
       if (book == NULL)
         {

@@ -53,6 +53,7 @@ sys.path.insert(0, HERE)
 
 import bench_routes  # noqa: E402
 import bench_schema  # noqa: E402
+import xlsx_cases  # noqa: E402
 
 TIME = "/usr/bin/time"
 PAGE_RE = re.compile(rb"/Type\s*/Page(?![s\w])")
@@ -690,6 +691,8 @@ def table(results):
                      "%s+%s" % (fmt(ods["read_ms"], 0), fmt(ods["schema_ms"], 0)),
                      fmt(mb(ods["peak_rss_kb"]), 1), "", "", ""))
 
+    rows += xlsx_cases.table_rows(results.get("xlsx"), fmt, mb)
+
     head = ("", "N", "ms/IKU", "CPU ms/IKU", "total ms", "peak RSS MB", "bytes/PDF",
             "LO ÷ this", "(CPU)")
     widths = [max(len(str(r[i])) for r in rows + [head]) for i in range(len(head))]
@@ -747,6 +750,7 @@ def verdicts(results):
         speedup = one["total_ms"] / every["total_ms"]
         say(speedup > 1.3, "big teams on all cores (1000 IKUs: %.2f× faster on %d cores)"
             % (speedup, results["cores"]))
+    xlsx_cases.verdicts(results.get("xlsx"), say)
     ext = results.get("extension")
     if ext:
         say(ext["40"]["to_last_file_ms"] <= TARGET_EXT_40_MS,
@@ -832,6 +836,11 @@ def main():
         results["cli_40_extras"] = bench_cli_extras(cli, env, schemas["40"], 40, runs["40"], work)
         progress(".ods reader")
         results["ods_reader"] = bench_ods(ods_binary, schemas["2000_tail"], 3 if args.quick else 5)
+        progress(".xlsx reader")
+        try:
+            results["xlsx"] = xlsx_cases.bench(ods_binary, work, run_timed, 3 if args.quick else 5)
+        except Exception as e:
+            notes.append("the .xlsx reader failed: %s" % e)
 
         if args.no_office:
             results["extension_note"] = "skipped (--no-office)"

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Runs each libFuzzer harness of a -Dfuzzing=true build for SECONDS, starting from
-# the seed corpora (the .ods fixtures; text sheets) and the kept regressions.
+# the seed corpora (the .ods and .xlsx fixtures; text sheets) and the kept
+# regressions.
 # The corpus grows in a temporary folder; a crash leaves its input in
 # BUILD/fuzz-artifacts/ and fails the run. Prints one line per harness.
 set -euo pipefail
 build="$1"
 seconds="${2:-60}"
 here="$(cd "$(dirname "$0")" && pwd)"
-data="$here/../data/ods"
+data="$here/../data"
 artifacts="$build/fuzz-artifacts"
 mkdir -p "$artifacts"
 work="$(mktemp -d)"
@@ -48,6 +49,7 @@ run() {
   fi
 }
 
-run ods "$data" "$here/regressions/ods" 262144
+run ods "$data/ods" "$here/regressions/ods" 262144
+run xlsx "$data/xlsx" "$here/regressions/xlsx" 262144
 run render "$here/seeds-render" "$here/regressions/render" 65536
 exit "$status"

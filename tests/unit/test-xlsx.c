@@ -170,7 +170,8 @@ test_merges_hidden (void)
 {
   g_autoptr(IkuBook) book = read_xlsx ("hand-merges.xlsx");
   const IkuGrid *grid = iku_book_get_sheet (book, 0);
-  assert_grid (grid, "Ark1", "Flettet\n||Ved siden af\nSkjult række\n\n||Synlig");
+  assert_grid (grid, "Ark1", "Flettet\n||Ved siden af\nSkjult række\n\n||Synlig\n"
+                             "Anden fletning\n\nUnder fletningerne");
   g_assert_false (iku_grid_is_row_hidden (grid, 0));
   g_assert_true (iku_grid_is_row_hidden (grid, 2));
   g_assert_true (iku_grid_is_row_hidden (grid, 3));

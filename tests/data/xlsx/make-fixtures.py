@@ -221,8 +221,12 @@ def hand_merges(path):
             '<row r="2">' + inline('A2', 'SKJULT-UNDER-FLETNING') + inline('C2', 'Ved siden af') + '</row>'
             '<row r="3" hidden="1">' + inline('A3', 'Skjult række') + '</row>'
             '<row r="4" hidden="true"/>'
-            '<row r="5">' + inline('C5', 'Synlig') + '</row>')
-    simple_book(path, worksheet(rows, merges=['A1:B2', 'C5']))
+            '<row r="5">' + inline('C5', 'Synlig') + '</row>'
+            '<row r="6">' + inline('A6', 'Anden fletning') + inline('B6', 'SKJULT-UNDER-FLETNING')
+            + '</row><row r="7">' + inline('B7', 'SKJULT-UNDER-FLETNING') + '</row>'
+            '<row r="8">' + inline('A8', 'Under fletningerne') + '</row>')
+    # Listed out of order; two areas in the same columns.
+    simple_book(path, worksheet(rows, merges=['A6:B7', 'C5', 'A1:B2']))
 
 
 def hand_schema(path, macros=False):
