@@ -493,6 +493,19 @@ iku_settings_resolve_folder (const IkuSettings *s, const char *schema_dir, GErro
   return g_steal_pointer (&folder);
 }
 
+/* A path as read_path() reads it back: as it is, unless it would look
+ * escaped (every run of backslashes even, "a\\b") or holds a line break; then
+ * escaped. */
+static void
+set_path (GKeyFile *file, const char *key, const char *path)
+{
+  const char *value = path != NULL ? path : "";
+  if ((strchr (value, '\\') != NULL && looks_escaped (value)) || strpbrk (value, "\r\n") != NULL)
+    g_key_file_set_string (file, IKU_SETTINGS_GROUP, key, value);
+  else
+    g_key_file_set_value (file, IKU_SETTINGS_GROUP, key, value);
+}
+
 /**
  * iku_settings_to_data:
  * Returns: (transfer full): every setting as key file text, as
@@ -505,13 +518,9 @@ iku_settings_to_data (const IkuSettings *s)
   g_autoptr(GKeyFile) file = g_key_file_new ();
   g_key_file_set_string (file, IKU_SETTINGS_GROUP, IKU_SETTINGS_KEY_ORGANISATION,
                          s->organisation != NULL ? s->organisation : "");
-  /* Paths as they are (see read_path()); a path holds no line break. */
-  g_key_file_set_value (file, IKU_SETTINGS_GROUP, IKU_SETTINGS_KEY_LOGO,
-                        s->logo != NULL ? s->logo : "");
-  g_key_file_set_value (file, IKU_SETTINGS_GROUP, IKU_SETTINGS_KEY_TEXTS,
-                        s->texts != NULL ? s->texts : "");
-  g_key_file_set_value (file, IKU_SETTINGS_GROUP, IKU_SETTINGS_KEY_FOLDER,
-                        s->folder != NULL ? s->folder : "");
+  set_path (file, IKU_SETTINGS_KEY_LOGO, s->logo);
+  set_path (file, IKU_SETTINGS_KEY_TEXTS, s->texts);
+  set_path (file, IKU_SETTINGS_KEY_FOLDER, s->folder);
   g_key_file_set_string (file, IKU_SETTINGS_GROUP, IKU_SETTINGS_KEY_NAME_PATTERN, s->name_pattern);
   g_key_file_set_boolean (file, IKU_SETTINGS_GROUP, IKU_SETTINGS_KEY_TEAM_PLAN, s->team_plan);
   g_key_file_set_boolean (file, IKU_SETTINGS_GROUP, IKU_SETTINGS_KEY_COMBINED, s->combined);
