@@ -633,6 +633,9 @@ iku_xlsx_code_shows_number (const char *code)
   g_autoptr(GArray) tokens = g_array_new (FALSE, FALSE, sizeof (Token));
   g_array_set_clear_func (tokens, token_clear);
   tokenize (code, tokens);
+  /* "General" alone is the general format, which shows a boolean as such. */
+  if (tokens->len == 1 && g_array_index (tokens, Token, 0).kind == TOKEN_GENERAL)
+    return FALSE;
   return has_kind (tokens, TOKEN_YEAR, TOKEN_EXPONENT);
 }
 

@@ -140,8 +140,9 @@ char *iku_xlsx_format_number (double      value,
                               guint       format_id,
                               const char *code,
                               gboolean    date1904);
-/* Whether a custom format code shows the number at all (LibreOffice's own
- * boolean format, "TRUE";"TRUE";"FALSE", shows only text). */
+/* Whether a custom format code shows a boolean as a number: not LibreOffice's
+ * own boolean format ("TRUE";"TRUE";"FALSE", only text) nor "General" (the
+ * general format, as LibreOffice writes its default style). */
 gboolean iku_xlsx_code_shows_number (const char *code);
 /* What Calc shows for a boolean cell. */
 const char *iku_xlsx_format_boolean (gboolean value);

@@ -232,6 +232,23 @@ dup_parent_peer (uno_Interface *frame)
   return iku_uno_query_or_null (window, "com.sun.star.awt.XWindowPeer");
 }
 
+/* Gives the keyboard focus back to @frame's window once the dialog is gone, as
+ * closing a dialog of the office does: a message box shown next then has the
+ * focus too (without it, its first click only focussed it). */
+static void
+return_focus (uno_Interface *frame)
+{
+  g_autoptr(uno_Interface) window = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (frame != NULL &&
+      iku_uno_call_object_or_null (frame, "com.sun.star.frame.XFrame::getContainerWindow", NULL,
+                                   &window, NULL) &&
+      window != NULL &&
+      !iku_uno_call (window, "com.sun.star.awt.XWindow::setFocus", NULL, NULL, &error))
+    g_debug ("pick dialog: no focus back: %s", error->message);
+}
+
 /* Runs the dialog made from @model; the index picked or -1. */
 static gint
 run_dialog (uno_Interface *context,
@@ -281,6 +298,7 @@ run_dialog (uno_Interface *context,
     position = -2;
   if (!iku_uno_call (dialog, "com.sun.star.lang.XComponent::dispose", NULL, NULL, &dispose_error))
     g_debug ("pick dialog: %s", dispose_error->message);
+  return_focus (frame);
   if (position == -2)
     return -2;
   return pressed == RESULT_OK && position >= 0 ? position : -1;

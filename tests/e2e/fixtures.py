@@ -5,7 +5,9 @@ cells) and stored as .ods or .xlsx."""
 
 import datetime
 import os
+import struct
 import subprocess
+import zlib
 
 from office import file_url, pv
 
@@ -191,3 +193,14 @@ def make_teams_workbook(office, path, same_name=None):
                   [("Team:", team), ("Leder:", "Lise Leder"), HEADERS] + list(rows) + extra)
     store(doc, path)
     doc.close(True)
+
+
+def png(width, height):
+    """A valid RGB PNG of @width x @height white pixels."""
+    def chunk(kind, data):
+        return (struct.pack(">I", len(data)) + kind + data +
+                struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+    rows = b"".join(b"\0" + b"\xff" * 3 * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" +
+            chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)) +
+            chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))

@@ -18,17 +18,16 @@ import argparse
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
-import struct
-import subprocess
 import unittest
 import zipfile
-import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from office import pv, run_unittests, start_with_extension, stop_and_clean  # noqa: E402
+from fixtures import png  # noqa: E402
 import uno  # noqa: E402  (after office: the office's own pyuno)
 from com.sun.star.awt import Rectangle, WindowDescriptor  # noqa: E402
 from com.sun.star.awt.WindowClass import TOP  # noqa: E402
@@ -41,17 +40,6 @@ LEAF = "/org.openoffice.Office.OptionsDialog/Nodes/Calc/Leaves/org.ikuflet.Optio
 HANDLER = "org.ikuflet.OptionsHandler"
 DEFAULTS = {"Organisation": "", "Logo": "", "Tekster": "", "Mappe": "",
             "Filnavn": "IKU - {navn}", "Teamudviklingsplan": False, "Samlet": False}
-
-
-def png(width, height):
-    """A valid RGB PNG of @width x @height white pixels."""
-    def chunk(kind, data):
-        return (struct.pack(">I", len(data)) + kind + data +
-                struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
-    rows = b"".join(b"\0" + b"\xff" * 3 * width for _ in range(height))
-    return (b"\x89PNG\r\n\x1a\n" +
-            chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)) +
-            chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
 
 LOGO = png(40, 20)

@@ -7,7 +7,8 @@ typed with the real keyboard (xdotool), the preview line following it, OK clicke
 then the export names the PDFs on disk by that pattern. An invalid pattern is
 refused with a message, not saved, and the export keeps the old names.
 Screenshots of the page in Danish and in English are kept in --artifacts
-(options-page-da.png, options-page-en.png, options-page-invalid.png).
+(options-page-da.png, options-page-en.png, options-page-invalid.png), and of the
+file picker that "Browse…" opens for the logo (options-page-browse.png).
 
 Screen positions come from the accessibility API: tree items by name, the pattern
 field as the text field beside its label, buttons by name.
@@ -20,6 +21,7 @@ import argparse
 import gc
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -31,7 +33,7 @@ sys.path.insert(0, os.path.join(HERE, "..", "e2e"))
 from office import pv  # noqa: E402
 import uno  # noqa: E402  (after office: the office's own pyuno)
 import fixtures  # noqa: E402
-from fixtures import list_pdfs  # noqa: E402
+from fixtures import list_pdfs, png  # noqa: E402
 from screen import (ROLE_MENU, ROLE_PUSH_BUTTON, Session, centre, children, find,  # noqa: E402
                     run_tests, set_ui_language)
 
@@ -40,8 +42,9 @@ ROLE_LABEL = 30
 ROLE_TEXT = 60
 ROLE_TREE = 65
 ROLE_TREE_ITEM = 79
-# com.sun.star.accessibility.AccessibleStateType
-STATE_SHOWING = 25
+# The office's own value: 25 in 7.4's state set, a bit of the int64 state set
+# that getAccessibleStateSet() returns from 7.5 on.
+STATE_SHOWING = uno.getConstantByName("com.sun.star.accessibility.AccessibleStateType.SHOWING")
 
 SETTINGS = "/org.ikuflet.Settings"
 ROWS = [("Anna Andersen", "Kursus i dokumentation", "Fælles fokus på forflytning"),
@@ -51,6 +54,7 @@ DATE = "1. december 2026"
 
 # What the office (English, no Danish language pack) and the page show.
 CALC_NODE = "LibreOffice Calc"
+PICK_LOGO = "Choose a logo (PNG or JPEG)"
 LEAF = "ikuflet"
 TEXTS = {
     "en-US": {"pattern": "File name:", "example": "Example: ", "bad": "Cannot be used: ",
@@ -102,23 +106,44 @@ def visible_top_window(prefix):
 
 def find_named(window, role, name=None, prefix=None):
     """The accessible of @role under @window named @name (or starting with @prefix)."""
-    def matches(c):
-        if c.getAccessibleRole() != role:
-            return False
+    for c in of_role(window.getAccessibleContext(), role):
         n = c.getAccessibleName()
-        return n == name if name is not None else n.startswith(prefix)
-    return find(window.getAccessibleContext(), matches, depth=12)
+        if n == name if name is not None else n.startswith(prefix):
+            return c
+    return None
+
+
+def of_role(context, role, depth=12):
+    """Every accessible of @role under @context. A file picker's lists change while
+    they are walked: a child that is gone by the time it is asked for is skipped."""
+    if context.getAccessibleRole() == role:
+        yield context
+    if depth == 0 or context.getAccessibleChildCount() > 200:
+        return
+    for i in range(context.getAccessibleChildCount()):
+        try:
+            child = context.getAccessibleChild(i).getAccessibleContext()
+        except Exception:   # pyuno: the object or its context is gone
+            continue
+        if child is not None:
+            yield from of_role(child, role, depth - 1)
+
+
+def showing(context):
+    states = context.getAccessibleStateSet()
+    if isinstance(states, int):
+        return (states & STATE_SHOWING) != 0
+    return states.contains(STATE_SHOWING)
 
 
 def on_screen(context):
-    return (context is not None and context.getAccessibleStateSet().contains(STATE_SHOWING)
-            and context.getSize().Width > 0)
+    return context is not None and showing(context) and context.getSize().Width > 0
 
 
 class OptionsPage(unittest.TestCase):
     def setUp(self):
         office.close_all()
-        settings(Filnavn="IKU - {navn}", Mappe="")
+        settings(Filnavn="IKU - {navn}", Mappe="", Logo="")
         self.dir = tempfile.mkdtemp(dir=work)
         self.path = os.path.join(self.dir, "Kompetenceskema.ods")
         doc = office.new_spreadsheet()
@@ -131,9 +156,15 @@ class OptionsPage(unittest.TestCase):
         screen.show(self.controller)
 
     def tearDown(self):
-        dialog = visible_top_window("Options")
-        if dialog is not None:
-            screen.key("Escape")
+        # What a failed test left open, innermost first, ended as Cancel would.
+        for title in (PICK_LOGO, TEXTS["en-US"]["title"], TEXTS["da-DK"]["title"], "Options"):
+            window = visible_top_window(title)
+            dialog = window.queryInterface(uno.getTypeByName("com.sun.star.awt.XDialog")) \
+                if window is not None else None
+            if dialog is not None:
+                dialog.endExecute()
+                screen.wait_for(lambda: visible_top_window(title) is None, "%r closed" % title, 30)
+        gc.collect()
         office.close_all()
 
     # --- the options dialog, by real clicks ---------------------------------
@@ -185,17 +216,20 @@ class OptionsPage(unittest.TestCase):
         screen.idle()
         return dialog
 
-    def pattern_field(self, dialog, texts):
-        """The text field right of the "File name:" label, on the same line."""
-        label = screen.wait_for(lambda: find_named(dialog, ROLE_LABEL, texts["pattern"]),
-                                "the label %r" % texts["pattern"], 30)
+    def beside(self, dialog, label_text, role=ROLE_TEXT):
+        """The first control of @role right of the label @label_text, on its line."""
+        label = screen.wait_for(lambda: find_named(dialog, ROLE_LABEL, label_text),
+                                "the label %r" % label_text, 30)
         lx, ly = label.getLocationOnScreen().X, label.getLocationOnScreen().Y
-        parent = label.getAccessibleParent().getAccessibleContext()
-        fields = [c for c in children(parent) if c.getAccessibleRole() == ROLE_TEXT and on_screen(c)
-                  and c.getLocationOnScreen().X > lx
-                  and abs(c.getLocationOnScreen().Y - ly) < label.getSize().Height + 8]
-        self.assertTrue(fields, "no text field beside %r" % texts["pattern"])
-        return min(fields, key=lambda c: c.getLocationOnScreen().X)
+        found = [c for c in of_role(dialog.getAccessibleContext(), role)
+                 if on_screen(c) and c.getLocationOnScreen().X > lx
+                 and abs(c.getLocationOnScreen().Y - ly) < label.getSize().Height + 8]
+        self.assertTrue(found, "nothing of role %d beside %r" % (role, label_text))
+        return min(found, key=lambda c: (abs(c.getLocationOnScreen().Y - ly),
+                                         c.getLocationOnScreen().X))
+
+    def pattern_field(self, dialog, texts):
+        return self.beside(dialog, texts["pattern"])
 
     def preview(self, dialog, texts):
         found = find_named(dialog, ROLE_LABEL, prefix=texts["example"]) or \
@@ -223,6 +257,26 @@ class OptionsPage(unittest.TestCase):
         screen.click(*centre(button))
         screen.idle()
 
+    def press_ok(self, dialog, texts):
+        """Clicks OK and waits for the options dialog to close; a message of the
+        page (a refused save) fails the test with its text. Right after a file
+        picker has closed, the dialog may not take input yet: a click it did not
+        act on is repeated (only while the dialog is still there)."""
+        def closed():
+            if visible_top_window(texts["title"]) is not None:
+                raise AssertionError("the page refused to save: %s"
+                                     % screen.take_message_box(texts["title"]))
+            return visible_top_window("Options") is None
+        for attempt in range(3):
+            self.press(dialog, "OK")
+            try:
+                screen.wait_for(closed, "the options dialog closed", 10 if attempt < 2 else 30)
+                return
+            except AssertionError as e:
+                if "refused" in str(e) or attempt == 2:
+                    screen.screenshot(os.path.join(ARTIFACTS, "options-page-not-closed.png"))
+                    raise
+
     # --- the tests ------------------------------------------------------------
 
     def run_page(self, lang, pattern, screenshot):
@@ -240,8 +294,7 @@ class OptionsPage(unittest.TestCase):
                                     "IKU - Anna Jensen.pdf" and self.preview(dialog, texts),
                                     "the preview after typing", 15)
             screen.screenshot(os.path.join(ARTIFACTS, screenshot))
-            self.press(dialog, "OK")
-            screen.wait_for(lambda: visible_top_window("Options") is None, "the dialog closed", 30)
+            self.press_ok(dialog, texts)
             return shown
         finally:
             set_ui_language(office, old)
@@ -263,6 +316,38 @@ class OptionsPage(unittest.TestCase):
         office.export(self.doc)
         self.assertEqual(list_pdfs(self.dir), ["%s - Anna Andersen.pdf" % TEAM,
                                                "%s - Bo Berg.pdf" % TEAM])
+
+    def test_logo_chosen_with_browse(self):
+        logo = os.path.join(self.dir, "kommune-logo.png")
+        with open(logo, "wb") as f:
+            f.write(png(120, 40))
+        dialog = self.open_page()
+        screen.click(*centre(self.beside(dialog, "Logo:", ROLE_PUSH_BUTTON)))
+        picker = screen.wait_for(lambda: visible_top_window(PICK_LOGO), "the file picker", 60)
+        gc.collect()
+        screen.screenshot(os.path.join(ARTIFACTS, "options-page-browse.png"))
+        # A whole path in the picker's file name field opens that file. The field
+        # completes paths as they are typed: what it holds is checked before Open.
+        name_field = self.beside(picker, "File name:")
+        for _ in range(3):
+            screen.click(*centre(name_field))
+            screen.key("ctrl+a")
+            screen.xdotool("type", "--delay", 20, logo)
+            screen.idle()
+            if self.field_text(name_field) == logo:
+                break
+        self.assertEqual(self.field_text(name_field), logo)
+        self.press(picker, "Open")
+        screen.wait_for(lambda: visible_top_window(PICK_LOGO) is None, "the file picker closed", 30)
+        screen.idle()
+        field = self.beside(dialog, "Logo:")
+        screen.wait_for(lambda: self.field_text(field) == logo, "the chosen logo in its field", 15)
+        self.press_ok(dialog, TEXTS["en-US"])
+        self.assertEqual(settings()["Logo"], logo)
+        self.assertEqual(office.export(self.doc)["Error"], "")
+        images = subprocess.run(["pdfimages", "-list", os.path.join(self.dir, "IKU - Bo Berg.pdf")],
+                                capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+        self.assertEqual([line.split()[3:5] for line in images], [["120", "40"]])
 
     def test_invalid_pattern_is_refused(self):
         old = set_ui_language(office, "da-DK")

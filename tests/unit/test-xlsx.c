@@ -156,11 +156,12 @@ test_types (void)
   static const char *const expected[] = {
     "1234,5", "1234,50", "12,50\302\240%", "31-12-2023", "31-12-2023 18:00", "31-12-2023",
     "31. december 2023", "1.234,6 kr.", "18:00", "SAND", "FALSK", "SAND", "1,00", "#DIV/0!",
-    "#N/A", "45291,75", "0,1", "42", "-1E-10", "2469",
+    "#N/A", "45291,75", "0,1", "42", "-1E-10", "2469", "SAND", "0,5",
   };
   const IkuGrid *grid = iku_book_get_sheet (book, 0);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     g_assert_cmpstr (iku_grid_get_cell (grid, i, 0), ==, expected[i]);
+  g_assert_cmpuint (iku_grid_get_n_rows (grid), ==, G_N_ELEMENTS (expected));
   /* A formula never computed has no value to show. */
   g_assert_null (iku_grid_get_cell (grid, 19, 1));
 }

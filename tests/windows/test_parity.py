@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Parity: every .ods fixture through the Linux CLI and through ikuflet.exe under
+"""Parity: every .ods fixture (and a choice of .xlsx ones) through the Linux CLI and
+through ikuflet.exe under
 Wine must give the same exit code, the same JSON report (paths aside), the same
 file names, and PDFs that are the same byte for byte except the time they were
 made (CreationDate, ModDate) and their source id (a keyed hash of the schema's
@@ -78,6 +79,24 @@ class ParityTest(unittest.TestCase):
                 for n in lbytes:
                     self.assertTrue(wbytes[n] == lbytes[n], n + " differs (beyond its dates)")
 
+    def test_xlsx_fixtures(self):
+        """The .xlsx reader under Wine: schemas written by hand and by LibreOffice,
+        a macro workbook, a CFB container, a zip bomb, a sheet without a schema."""
+        folder = os.path.join(os.path.dirname(winrun.DATA), "xlsx")
+        for name in ("hand-schema.xlsx", "hand-schema.xlsm", "lo-schema-libreoffice.xlsx",
+                     "hand-types.xlsx", "broken-encrypted.xlsx", "broken-zip-bomb.xlsx"):
+            with self.subTest(fixture=name):
+                res = self.run_one(os.path.join(folder, name))
+                lrc, lrep, lfiles, ltexts, lbytes = res["linux"]
+                wrc, wrep, wfiles, wtexts, wbytes = res["windows"]
+                self.assertEqual(wrc, lrc, "exit code")
+                self.assertEqual(wrep, lrep, "JSON report")
+                self.assertEqual(wfiles, lfiles, "files written")
+                self.assertEqual(wtexts, ltexts)
+                for n in lbytes:
+                    self.assertTrue(wbytes[n] == lbytes[n], n + " differs (beyond its dates)")
+                if name.startswith("hand-schema"):
+                    self.assertEqual(wfiles, ["IKU - Anna Jensen.pdf", "IKU - Carl Nielsen.pdf"])
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -183,9 +183,9 @@ def hand_strings(path):
 
 def hand_types(path):
     num_fmts = [(164, 'dd/mm/yyyy'), (165, '[$-406]d\\.\\ mmmm\\ yyyy'), (166, '#,##0.0\\ "kr."'),
-                (167, 'hh:mm'), (168, '"TRUE";"TRUE";"FALSE"'), (169, '@')]
-    # xf:  0 general, 1 "0.00", 2 "0.00%", 3 date 14, 4 date-time 22, 5-10 the custom ones
-    xfs = [0, 2, 10, 14, 22, 164, 165, 166, 167, 168, 169]
+                (167, 'hh:mm'), (168, '"TRUE";"TRUE";"FALSE"'), (169, '@'), (170, 'General')]
+    # xf:  0 general, 1 "0.00", 2 "0.00%", 3 date 14, 4 date-time 22, 5-11 the custom ones
+    xfs = [0, 2, 10, 14, 22, 164, 165, 166, 167, 168, 169, 170]
     cells = [
         ('A1', '', '', '1234.5'),            # general: 1234,5
         ('A2', '1', '', '1234.5'),           # 1234,50
@@ -207,12 +207,19 @@ def hand_types(path):
         ('A18', '10', '', '42'),             # text format: 42
         ('A19', '', '', '-1E-10'),           # -1E-10
     ]
+    after = [
+        ('A21', '11', 'b', '1'),             # SAND ("General", LibreOffice's default style)
+        ('A22', '11', '', '0.5'),            # 0,5
+    ]
     rows = []
     for ref, s, typ, v in cells:
         attrs = ' r="%s"' % ref + (' s="%s"' % s if s else '') + (' t="%s"' % typ if typ else '')
         rows.append('<row r="%s"><c%s><v>%s</v></c></row>' % (ref[1:], attrs, escape(v)))
     # A formula with its cached value, one without (never computed: empty).
     rows.append('<row r="20"><c r="A20"><f>A1*2</f><v>2469</v></c><c r="B20"><f>A1*3</f></c></row>')
+    for ref, s, typ, v in after:
+        attrs = ' r="%s"' % ref + (' s="%s"' % s if s else '') + (' t="%s"' % typ if typ else '')
+        rows.append('<row r="%s"><c%s><v>%s</v></c></row>' % (ref[1:], attrs, escape(v)))
     simple_book(path, worksheet(''.join(rows)), None, styles(num_fmts, xfs))
 
 
