@@ -74,8 +74,6 @@ iku_cli_report_to_text (const IkuCliReport *report)
   guint n = report->written != NULL ? g_strv_length ((char **) report->written) : 0;
   if (n == 0)
     return g_string_free (out, FALSE);
-  if (report->source != NULL)
-    g_string_append_printf (out, "%s\n", report->source);
   guint n_ikus = n - MIN (report->n_extra, n);
   g_autofree char *extra = report->n_extra == 0 ? g_strdup ("")
                            : report->n_extra == 1 ? g_strdup (" og 1 fil mere")
@@ -86,6 +84,8 @@ iku_cli_report_to_text (const IkuCliReport *report)
     g_string_append_printf (out, "%u IKU'er%s er gemt i %s:\n", n_ikus, extra, report->folder);
   for (guint i = 0; i < n; i++)
     g_string_append_printf (out, "  %s\n", report->written[i]);
+  if (report->source != NULL)
+    g_string_append_printf (out, "%s\n", report->source);
   return g_string_free (out, FALSE);
 }
 

@@ -14,7 +14,7 @@ typedef struct
   const char         *error;     /* NULL on success */
   const char         *folder;    /* where the IKUs went, for the plain report */
   guint               n_extra;   /* the last written files that are not IKUs */
-  const char         *source;    /* the plain report's first line: the sheets read, or NULL */
+  const char         *source;    /* the plain report's last line: the sheets read, or NULL */
 } IkuCliReport;
 
 /* The JSON document, one line, ending in '\n'. (transfer full) */

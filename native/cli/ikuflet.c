@@ -41,7 +41,7 @@ typedef struct
   gboolean all_rows;
   gboolean check;
   gboolean all_sheets;
-  char    *source_line;  /* the plain report's first line: the sheets read */
+  char    *source_line;  /* the plain report's last line: the sheets read */
   int      threads;   /* hidden --threads: 0 means one per core */
   char   **files;
   IkuCliSettings *settings;

@@ -119,6 +119,20 @@ iku_uno_document_dup_folder (uno_Interface *model,
   return g_path_get_dirname (path);
 }
 
+char *
+iku_uno_document_dup_path (uno_Interface *model)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = iku_uno_call_string (model, "com.sun.star.frame.XModel::getURL", NULL,
+                                              &error);
+
+  if (url == NULL)
+    g_debug ("no document location: %s", error->message);
+  if (url == NULL || *url == '\0')
+    return NULL;
+  return iku_uno_path_from_file_url (url);
+}
+
 uno_Interface *
 iku_uno_document_dup_view (uno_Interface *model)
 {

@@ -28,6 +28,10 @@ char          *iku_uno_document_dup_folder    (uno_Interface *model,
                                                IkuUnoLang     lang,
                                                GError       **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* The local path of @model's file, or NULL for a document never saved or not a
+ * local file. (transfer full) */
+char          *iku_uno_document_dup_path      (uno_Interface *model);
+
 /* The view (controller) @model shows itself in now, or NULL when it has none.
  * (transfer full) */
 uno_Interface *iku_uno_document_dup_view      (uno_Interface *model);

@@ -2,11 +2,15 @@
  * One export from the live document (see iku-uno-export.h). */
 #include "iku-uno-export.h"
 
+#include <string.h>
+
 #include "iku-export.h"
 #include "iku-resources.h"
 #include "iku-schema.h"
+#include "iku-uno-check.h"
 #include "iku-uno-choose.h"
 #include "iku-uno-document.h"
+#include "iku-uno-edit-commit.h"
 #include "iku-uno-error.h"
 #include "iku-uno-selection.h"
 #include "iku-uno-settings.h"
@@ -17,6 +21,10 @@ struct _IkuUnoReport {
   GPtrArray *warnings;  /* char*, NULL-terminated */
   GPtrArray *sheets;    /* char*, NULL-terminated: the sheets exported */
   GPtrArray *details;   /* char*, NULL-terminated: the message's paragraphs */
+  GPtrArray *stale;     /* char*, NULL-terminated */
+  GPtrArray *planned;   /* char*: the check's names */
+  GPtrArray *planned_files; /* char*: their file names */
+  GArray    *planned_pages; /* guint: their page counts */
   char      *error;
   guint      n_extra;   /* the last written files that are not IKUs */
 };
@@ -30,6 +38,10 @@ report_new (void)
   report->warnings = g_ptr_array_new_null_terminated (8, g_free, TRUE);
   report->sheets = g_ptr_array_new_null_terminated (1, g_free, TRUE);
   report->details = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  report->stale = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+  report->planned = g_ptr_array_new_with_free_func (g_free);
+  report->planned_files = g_ptr_array_new_with_free_func (g_free);
+  report->planned_pages = g_array_new (FALSE, FALSE, sizeof (guint));
   return report;
 }
 
@@ -42,6 +54,10 @@ iku_uno_report_free (IkuUnoReport *report)
   g_ptr_array_unref (report->warnings);
   g_ptr_array_unref (report->sheets);
   g_ptr_array_unref (report->details);
+  g_ptr_array_unref (report->stale);
+  g_ptr_array_unref (report->planned);
+  g_ptr_array_unref (report->planned_files);
+  g_array_unref (report->planned_pages);
   g_free (report->error);
   g_free (report);
 }
@@ -88,6 +104,39 @@ iku_uno_report_get_details (const IkuUnoReport *report,
   if (n_details != NULL)
     *n_details = report->details->len;
   return (const char * const *) report->details->pdata;
+}
+
+const char * const *
+iku_uno_report_get_stale (const IkuUnoReport *report,
+                          guint              *n_stale)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+
+  if (n_stale != NULL)
+    *n_stale = report->stale->len;
+  return (const char * const *) report->stale->pdata;
+}
+
+guint
+iku_uno_report_get_n_planned (const IkuUnoReport *report)
+{
+  g_return_val_if_fail (report != NULL, 0);
+  return report->planned->len;
+}
+
+const char *
+iku_uno_report_get_planned (const IkuUnoReport *report,
+                            guint               index,
+                            const char        **file_name,
+                            guint              *n_pages)
+{
+  g_return_val_if_fail (report != NULL && index < report->planned->len, NULL);
+
+  if (file_name != NULL)
+    *file_name = g_ptr_array_index (report->planned_files, index);
+  if (n_pages != NULL)
+    *n_pages = g_array_index (report->planned_pages, guint, index);
+  return g_ptr_array_index (report->planned, index);
 }
 
 const char *
@@ -247,6 +296,42 @@ read_schemas (const IkuBook             *book,
   return g_steal_pointer (&schemas);
 }
 
+/* The folder a check looks at: the export's, but never made by the check (a
+ * subfolder that does not exist yet simply holds nothing). */
+static char *
+dup_check_folder (const IkuSettings *settings,
+                  const char        *beside,
+                  GError           **error)
+{
+  const char *setting = iku_settings_get_folder (settings);
+  g_autofree char *below = NULL;
+
+  if (setting != NULL && *setting != '\0' && !g_path_is_absolute (setting) &&
+      strstr (setting, "..") == NULL)
+    {
+      below = g_build_filename (beside, setting, NULL);
+      if (!g_file_test (below, G_FILE_TEST_IS_DIR))
+        return g_steal_pointer (&below);
+    }
+  return iku_settings_resolve_folder (settings, beside, error);
+}
+
+/* The check's findings into @report. */
+static void
+copy_planned (const IkuExport *export,
+              IkuUnoReport    *report)
+{
+  for (guint i = 0; i < iku_export_get_n_ikus (export); i++)
+    {
+      guint n_pages = iku_export_get_iku_n_pages (export, i);
+
+      g_ptr_array_add (report->planned,
+                       g_strdup (iku_employee_get_name (iku_export_get_iku_employee (export, i))));
+      g_ptr_array_add (report->planned_files, g_strdup (iku_export_get_iku_file_name (export, i)));
+      g_array_append_val (report->planned_pages, n_pages);
+    }
+}
+
 static gboolean
 run (uno_Interface             *context,
      const char                *data_dir,
@@ -261,6 +346,7 @@ run (uno_Interface             *context,
   g_autoptr(uno_Interface) view = NULL;
   g_autoptr(uno_Interface) frame = NULL;
   g_autofree char *folder = NULL;
+  g_autofree char *source = NULL;
   g_autoptr(IkuResources) res = NULL;
   g_autoptr(IkuBook) book = NULL;
   g_autoptr(GArray) indices = NULL;
@@ -287,6 +373,9 @@ run (uno_Interface             *context,
     view = iku_uno_document_dup_view (model);
   frame = iku_uno_document_dup_frame (view);
   iku_uno_ui_set_frame (ui, frame);
+  /* What is being typed is part of the schema: into its cell before anything is read. */
+  if (!iku_uno_edit_commit (context, model, view, lang, error))
+    return FALSE;
 
   res = iku_resources_new_from_dir (data_dir, error);
   if (res == NULL)
@@ -321,7 +410,10 @@ run (uno_Interface             *context,
   else
     {
       g_autofree char *beside = iku_uno_document_dup_folder (model, lang, error);
-      folder = beside != NULL ? iku_settings_resolve_folder (settings, beside, error) : NULL;
+      folder = beside == NULL ? NULL
+               : request->command == IKU_UNO_COMMAND_CHECK
+                 ? dup_check_folder (settings, beside, error)
+                 : iku_settings_resolve_folder (settings, beside, error);
     }
   if (folder == NULL)
     return FALSE;
@@ -336,9 +428,19 @@ run (uno_Interface             *context,
     iku_export_set_team_plan (export, request->team_plan == IKU_UNO_CHOICE_ON);
   if (request->combined != IKU_UNO_CHOICE_SETTING)
     iku_export_set_combined (export, request->combined == IKU_UNO_CHOICE_ON);
+  /* The document's file: each IKU records where it came from (a keyed hash,
+   * never the path), and IKUs of this schema that no one has now are listed. */
+  source = iku_uno_document_dup_path (model);
+  if (source != NULL)
+    iku_export_set_source (export, source);
   iku_uno_ui_progress_start (ui, count_employees (schemas));
-  ok = iku_export_run (export, error);
+  ok = request->command == IKU_UNO_COMMAND_CHECK ? iku_export_check (export, error)
+                                                 : iku_export_run (export, error);
   iku_uno_ui_progress_end (ui);
+  strv = iku_export_get_stale (export, &n);
+  copy_strv (report->stale, strv, n);
+  if (request->command == IKU_UNO_COMMAND_CHECK)
+    copy_planned (export, report);
 
   strv = iku_export_get_written (export, &n);
   copy_strv (report->written, strv, n);
@@ -370,6 +472,13 @@ iku_uno_export_run (uno_Interface             *context,
   /* The person cancelled: they know nothing was made. */
   if (g_error_matches (error, IKU_UNO_ERROR, IKU_UNO_ERROR_CANCELLED))
     return report;
+  if (request->command == IKU_UNO_COMMAND_CHECK && report->error == NULL)
+    {
+      g_autofree char *text = iku_uno_check_dup_text (report, iku_uno_ui_get_language (ui));
+
+      iku_uno_ui_show_message (ui, IKU_UNO_TEXT_CHECK_TITLE, report->warnings->len > 0, text);
+      return report;
+    }
   /* The message counts the IKUs; the team plan and the combined file are listed
    * in Written. */
   iku_uno_ui_report (ui, report->written->len - report->n_extra, folder,

@@ -58,6 +58,17 @@ const char * const *iku_uno_report_get_sheets    (const IkuUnoReport *report,
  * which IKUs are stale), in the message's language; NULL-terminated. */
 const char * const *iku_uno_report_get_details   (const IkuUnoReport *report,
                                                   guint              *n_details);
+/* The IKUs in the folder that came from the same schema file and sheet but
+ * belong to no one in it now (full paths, never deleted); NULL-terminated. */
+const char * const *iku_uno_report_get_stale     (const IkuUnoReport *report,
+                                                  guint              *n_stale);
+/* The check (IKU_UNO_COMMAND_CHECK): who would get an IKU, in order, with the
+ * file name and the page count of each; empty for the other commands. */
+guint               iku_uno_report_get_n_planned (const IkuUnoReport *report);
+const char         *iku_uno_report_get_planned   (const IkuUnoReport *report,
+                                                  guint               index,
+                                                  const char        **file_name,
+                                                  guint              *n_pages);
 /* The error message, or NULL when the export succeeded. */
 const char         *iku_uno_report_get_error     (const IkuUnoReport *report);
 

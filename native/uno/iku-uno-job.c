@@ -66,6 +66,7 @@ static const struct {
   { IKU_UNO_JOB_COMMAND_EXPORT, IKU_UNO_COMMAND_EXPORT },
   { IKU_UNO_JOB_COMMAND_ALL_TEAMS, IKU_UNO_COMMAND_ALL_TEAMS },
   { IKU_UNO_JOB_COMMAND_SELECTION, IKU_UNO_COMMAND_SELECTION },
+  { IKU_UNO_JOB_COMMAND_CHECK, IKU_UNO_COMMAND_CHECK },
 };
 
 static gboolean
@@ -228,24 +229,53 @@ parse_argument (const char    *name,
 }
 
 /* The lists of XJob.execute's result, in this order. */
-enum { LIST_WRITTEN, LIST_WARNINGS, LIST_SHEETS, LIST_DETAILS, N_LISTS };
-static const char * const list_names[N_LISTS] = { "Written", "Warnings", "Sheets", "Details" };
+enum {
+  LIST_WRITTEN, LIST_WARNINGS, LIST_SHEETS, LIST_DETAILS, LIST_STALE, LIST_PLANNED, LIST_FILES,
+  N_LISTS
+};
+static const char * const list_names[N_LISTS] = {
+  "Written", "Warnings", "Sheets", "Details", "Stale", "Planned", "Files"
+};
 
 typedef struct {
   const char * const *strv;
   guint               n;
 } List;
 
-/* Constructs the any XJob.execute returns: NamedValues Written, Warnings, Sheets,
- * Details (string lists) and Error (@message NULL: empty, the export succeeded). */
+/* An any holding the sequence<long> @numbers. */
 static gboolean
-build_named_result (uno_Any     *ret,
-                    const List   lists[N_LISTS],
-                    const char  *message,
-                    GError     **error)
+init_longs (uno_Any      *any,
+            const GArray *numbers,
+            GError      **error)
 {
-  const char *names[N_LISTS + 1];
-  uno_Any values[N_LISTS + 1];
+  typelib_TypeDescription *type = iku_uno_type_get ("[]long", error);
+  g_autofree sal_Int32 *values = NULL;
+  uno_Sequence *seq = NULL;
+  guint n = numbers != NULL ? numbers->len : 0;
+
+  if (type == NULL)
+    return FALSE;
+  values = g_new0 (sal_Int32, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    values[i] = (sal_Int32) MIN (g_array_index (numbers, guint, i), (guint) G_MAXINT32);
+  uno_sequence_construct (&seq, type, values, (sal_Int32) n, NULL);
+  uno_any_construct (any, &seq, type, NULL);
+  uno_destructData (&seq, type, NULL);
+  return TRUE;
+}
+
+/* Constructs the any XJob.execute returns: NamedValues Written, Warnings, Sheets,
+ * Details, Stale, Planned, Files (string lists), Pages (numbers, with Planned and
+ * Files for the check) and Error (@message NULL: empty, the export succeeded). */
+static gboolean
+build_named_result (uno_Any      *ret,
+                    const List    lists[N_LISTS],
+                    const GArray *pages,
+                    const char   *message,
+                    GError      **error)
+{
+  const char *names[N_LISTS + 2];
+  uno_Any values[N_LISTS + 2];
   guint n = 0;
   gboolean ok = TRUE;
 
@@ -257,8 +287,9 @@ build_named_result (uno_Any     *ret,
     }
   if (!ok)
     n--;   /* values[n] was not constructed */
-  else
+  else if ((ok = init_longs (&values[n], pages, error)))
     {
+      names[n++] = "Pages";
       names[n] = "Error";
       iku_uno_any_init_string (&values[n++], message != NULL ? message : "");
       ok = iku_uno_any_init_named_values (ret, names, values, n, error);
@@ -275,12 +306,29 @@ build_result (uno_Any            *ret,
               GError            **error)
 {
   List lists[N_LISTS];
+  guint n_planned = iku_uno_report_get_n_planned (report);
+  g_autoptr(GPtrArray) planned = g_ptr_array_new_null_terminated (n_planned, NULL, TRUE);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_null_terminated (n_planned, NULL, TRUE);
+  g_autoptr(GArray) pages = g_array_new (FALSE, FALSE, sizeof (guint));
 
+  for (guint i = 0; i < n_planned; i++)
+    {
+      const char *file_name = NULL;
+      guint n_pages = 0;
+
+      g_ptr_array_add (planned, (gpointer) iku_uno_report_get_planned (report, i, &file_name,
+                                                                       &n_pages));
+      g_ptr_array_add (files, (gpointer) file_name);
+      g_array_append_val (pages, n_pages);
+    }
+  lists[LIST_STALE].strv = iku_uno_report_get_stale (report, &lists[LIST_STALE].n);
+  lists[LIST_PLANNED] = (List) { (const char * const *) planned->pdata, planned->len };
+  lists[LIST_FILES] = (List) { (const char * const *) files->pdata, files->len };
   lists[LIST_WRITTEN].strv = iku_uno_report_get_written (report, &lists[LIST_WRITTEN].n);
   lists[LIST_WARNINGS].strv = iku_uno_report_get_warnings (report, &lists[LIST_WARNINGS].n);
   lists[LIST_SHEETS].strv = iku_uno_report_get_sheets (report, &lists[LIST_SHEETS].n);
   lists[LIST_DETAILS].strv = iku_uno_report_get_details (report, &lists[LIST_DETAILS].n);
-  return build_named_result (ret, lists, iku_uno_report_get_error (report), error);
+  return build_named_result (ret, lists, pages, iku_uno_report_get_error (report), error);
 }
 
 static gboolean
@@ -299,7 +347,7 @@ execute (Job                *job,
   if (!iku_uno_named_values_foreach (named_values, parse_argument, &arguments, &argument_error))
     {
       arguments_clear (&arguments);
-      return build_named_result (ret, NULL, argument_error->message, error);
+      return build_named_result (ret, NULL, NULL, argument_error->message, error);
     }
   request.command = arguments.command;
   request.sheet = arguments.sheet;

@@ -26,6 +26,8 @@ G_BEGIN_DECLS
 #define IKU_UNO_JOB_COMMAND_ALL_TEAMS "all-teams"
 /* Only the employees whose rows the selection touches. */
 #define IKU_UNO_JOB_COMMAND_SELECTION "selection"
+/* "Tjek skemaet": who would get which IKU, and every warning; writes nothing. */
+#define IKU_UNO_JOB_COMMAND_CHECK "check"
 
 /* A new instance working in @context (acquired) with the data files in @data_dir
  * and the empty schema @template_path. (transfer full) */

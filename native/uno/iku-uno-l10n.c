@@ -96,9 +96,44 @@ static const IkuUnoText texts[IKU_UNO_N_TEXTS] = {
   [IKU_UNO_TEXT_UNSELECTED_ONE] = {
     "1 medarbejder uden for markeringen er ikke med.",
     "1 employee outside the selection was left out." },
+  [IKU_UNO_TEXT_CHECK_TITLE] = {
+    "Tjek skemaet",
+    "Check the schema" },
+  [IKU_UNO_TEXT_CHECK_ONE] = {
+    "1 medarbejder får en IKU:",
+    "1 employee will get an IKU:" },
+  [IKU_UNO_TEXT_CHECK_MANY] = {
+    "%1 medarbejdere får en IKU:",
+    "%1 employees will get an IKU:" },
+  [IKU_UNO_TEXT_CHECK_LINE] = {
+    "%1: »%2«",
+    "%1: “%2”" },
+  [IKU_UNO_TEXT_PAGES_ONE] = {
+    "1 side",
+    "1 page" },
+  [IKU_UNO_TEXT_PAGES_MANY] = {
+    "%1 sider",
+    "%1 pages" },
+  [IKU_UNO_TEXT_CHECK_NO_NOTES] = {
+    "Der er ingen bemærkninger.",
+    "There are no notes." },
+  [IKU_UNO_TEXT_CHECK_NOTHING_SAVED] = {
+    "Tjekket har ikke gemt noget. Lav IKU'erne, når skemaet er, som det skal være.",
+    "The check has saved nothing. Make the IKUs when the schema is as it should be." },
   [IKU_UNO_TEXT_UNSELECTED_MANY] = {
     "%1 medarbejdere uden for markeringen er ikke med.",
     "%1 employees outside the selection were left out." },
+  [IKU_UNO_TEXT_EDIT_NOT_COMMITTED] = {
+    "Det, du var ved at skrive i en celle, kom ikke ind i cellen: LibreOffice tog ikke imod "
+    "det. Ret indtastningen, tryk Enter, og lav så IKU'erne igen.",
+    "What you were typing into a cell did not get into the cell: LibreOffice did not accept "
+    "it. Correct the entry, press Enter, and then make the IKUs again." },
+  [IKU_UNO_TEXT_OPEN_FOLDER] = {
+    "Vil du åbne mappen nu?",
+    "Do you want to open the folder now?" },
+  [IKU_UNO_TEXT_OPEN_FOLDER_FAILED] = {
+    "Mappen kunne ikke åbnes (%1). IKU'erne ligger i\n%2",
+    "The folder could not be opened (%1). The IKUs are in\n%2" },
 };
 
 IkuUnoLang

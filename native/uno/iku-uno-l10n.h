@@ -40,6 +40,18 @@ typedef enum {
   IKU_UNO_TEXT_CANCEL,
   IKU_UNO_TEXT_UNSELECTED_ONE,   /* one employee outside the selection */
   IKU_UNO_TEXT_UNSELECTED_MANY,  /* %1: count */
+  /* "Tjek skemaet" (iku-uno-check.c). */
+  IKU_UNO_TEXT_CHECK_TITLE,
+  IKU_UNO_TEXT_CHECK_ONE,        /* one employee would get an IKU */
+  IKU_UNO_TEXT_CHECK_MANY,       /* %1: count */
+  IKU_UNO_TEXT_CHECK_LINE,       /* %1: name, %2: file name */
+  IKU_UNO_TEXT_PAGES_ONE,
+  IKU_UNO_TEXT_PAGES_MANY,       /* %1: count */
+  IKU_UNO_TEXT_CHECK_NO_NOTES,
+  IKU_UNO_TEXT_CHECK_NOTHING_SAVED,
+  IKU_UNO_TEXT_EDIT_NOT_COMMITTED, /* a cell edit Calc did not accept */
+  IKU_UNO_TEXT_OPEN_FOLDER,      /* the question below a result: open the folder? */
+  IKU_UNO_TEXT_OPEN_FOLDER_FAILED, /* %1: the technical detail, %2: the folder */
   IKU_UNO_N_TEXTS
 } IkuUnoTextId;
 

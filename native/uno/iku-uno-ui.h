@@ -58,6 +58,13 @@ void        iku_uno_ui_report         (IkuUnoUi           *ui,
                                        guint               n_warnings,
                                        const char         *error_message);
 
+/* Shows @text in an information box (a warning box when @warning) titled @title
+ * (logged when no box can be shown). */
+void        iku_uno_ui_show_message   (IkuUnoUi     *ui,
+                                       IkuUnoTextId  title,
+                                       gboolean      warning,
+                                       const char   *text);
+
 /* Shows @message in an error box titled @title (logged when no box can be shown). */
 void        iku_uno_ui_show_error     (IkuUnoUi     *ui,
                                        IkuUnoTextId  title,

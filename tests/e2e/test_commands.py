@@ -235,6 +235,84 @@ class TestHiddenRows(CommandCase):
         self.assertEqual(list_pdfs(self.dir), [])
 
 
+class TestCheck(CommandCase):
+    def test_check_lists_ikus_pages_and_warnings_and_writes_nothing(self):
+        path = os.path.join(self.dir, "skema.ods")
+        fixtures.make_rich_schema(office, path)
+        doc = office.load(path)
+        before = sorted(os.listdir(self.dir))   # the office's lock file included
+        result = office.export(doc, extra=[nv("Command", "check")])
+        self.assertEqual(result["Error"], "")
+        self.assertEqual(result["Written"], [])
+        self.assertEqual(sorted(os.listdir(self.dir)), before)
+        self.assertEqual(result["Planned"], list(fixtures.EXPECTED))
+        self.assertEqual(result["Files"], [pdf_name(n) for n in fixtures.EXPECTED])
+        self.assertEqual(len(result["Pages"]), len(fixtures.EXPECTED))
+        self.assertTrue(all(p >= 1 for p in result["Pages"]), result["Pages"])
+        self.assertIn("Fra arket »Skema« (team: Hjemmeplejen Nord).", result["Details"])
+        # The schema's own warnings, as an export gives them.
+        exported = office.export(doc)
+        self.assertEqual(result["Warnings"], exported["Warnings"])
+        self.assertEqual([os.path.basename(p) for p in exported["Written"]], result["Files"])
+        self.assertFalse(doc.isModified())
+
+    def test_check_tells_hidden_names(self):
+        path = os.path.join(self.dir, "teams.ods")
+        fixtures.make_teams_workbook(office, path, same_name="Eva Eriksen")
+        doc = office.load(path)
+        doc.Sheets.getByName("Team Nord").Rows.getByIndex(4).IsVisible = False   # Bo Berg
+        result = office.export(doc, extra=[nv("Command", "check"), nv("Sheet", "Team Nord")])
+        self.assertEqual(result["Error"], "")
+        self.assertEqual(result["Planned"], ["Anna Andersen", "Eva Eriksen"])
+        self.assertIn("1 medarbejder er sprunget over", " ".join(result["Warnings"]))
+        self.assertEqual(list_pdfs(self.dir), [])
+
+    def test_unknown_check_sheet(self):
+        result = office.export(self.load_teams(), extra=[nv("Command", "check"),
+                                                         nv("Sheet", "Team Vest")])
+        self.assertIn("intet ark, der hedder »Team Vest«", result["Error"])
+
+
+class TestStale(CommandCase):
+    def test_renamed_employee_leaves_a_stale_iku_that_is_listed_not_deleted(self):
+        path = os.path.join(self.dir, "skema.ods")
+        fixtures.make_schema(office, path, [("Anna Andersen", "Kursus", ""),
+                                            ("Bo Berg", "Førstehjælp", "")], sheet_name="Skema")
+        doc = office.load(path)
+        first = office.export(doc)
+        self.assertEqual(first["Error"], "")
+        self.assertEqual(first["Stale"], [])
+        old = os.path.join(self.dir, pdf_name("Bo Berg"))
+        self.assertTrue(os.path.exists(old))
+        # An IKU of another schema in the same folder is not this schema's.
+        other = os.path.join(self.dir, "andet.ods")
+        fixtures.make_schema(office, other, [("Carl Carlsen", "Sprog", "")], sheet_name="Skema")
+        self.assertEqual(office.export(office.load(other), folder=self.dir)["Error"], "")
+
+        # Bo is renamed in the live document (unsaved): his old IKU is stale.
+        doc.Sheets.getByName("Skema").getCellRangeByName("A3").setString("Bodil Berg")
+        second = office.export(doc)
+        self.assertEqual(second["Error"], "")
+        self.assertEqual(second["Stale"], [old])
+        self.assertTrue(os.path.exists(old), "a stale IKU must never be deleted")
+        self.assertTrue(any("Disse IKU'er hører ikke længere til nogen i skemaet" in w
+                            and pdf_name("Bo Berg") in w for w in second["Warnings"]),
+                        second["Warnings"])
+        self.assertFalse(any("Carl" in w for w in second["Warnings"]), second["Warnings"])
+        # The check says the same and writes nothing.
+        check = office.export(doc, extra=[nv("Command", "check")])
+        self.assertEqual(check["Stale"], [old])
+
+    def test_ikus_carry_no_path(self):
+        path = os.path.join(self.dir, "skema.ods")
+        fixtures.make_schema(office, path, [("Anna Andersen", "Kursus", "")], sheet_name="Skema")
+        result = office.export(office.load(path))
+        with open(result["Written"][0], "rb") as f:
+            data = f.read()
+        self.assertNotIn(self.dir.encode(), data)
+        self.assertNotIn(b"skema.ods", data)
+
+
 class TestSelection(CommandCase):
     def load_schema(self):
         path = os.path.join(self.dir, "skema.ods")

@@ -26,7 +26,7 @@ from screen import (ROLE_MENU, ROLE_PUSH_BUTTON, Session, centre, children, find
 TOOLBAR = "private:resource/toolbar/addon_org.ikuflet.toolbar"
 # ikuflet's entries in the Tools menu, in order (English UI).
 MENU = ["Make IKUs", "Make IKUs for all teams", "Make IKUs for the selected employees",
-        "New competence schema"]
+        "Check the schema", "New competence schema"]
 
 OXT = None
 session = None

@@ -8,7 +8,8 @@ employee, then the toolbar button; rows selected with real clicks (Ctrl for a
 second range), then Tools > "Make IKUs for the selected employees". Screenshots
 kept in --artifacts: commands-all-teams.png, commands-pick-sheet-en.png,
 commands-pick-sheet-da.png, commands-pick-result.png, commands-filter.png,
-commands-selection.png.
+commands-selection.png, commands-check-en.png, commands-check-da.png (Tools >
+"Check the schema"; the office keeps the menus it started with, the box follows the UI language).
 
 Usage: test_commands.py --oxt PATH --artifacts DIR
 (exits 77, "skipped", without Xvfb, xdotool or ImageMagick)
@@ -25,6 +26,7 @@ import unittest
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "e2e"))
 
+import office  # noqa: E402,F401  (first: it picks the office's own pyuno)
 import uno  # noqa: E402,F401
 import fixtures  # noqa: E402
 from fixtures import TEAMS, list_pdfs, pdf_name, pdf_text  # noqa: E402
@@ -223,6 +225,29 @@ class Commands(unittest.TestCase):
         self.assertIn("1 employee outside the selection was left out.", text)
         self.assertIn("From the sheet “Team Syd”", text)
         self.assertEqual(list_pdfs(self.dir), [pdf_name("Dorte Dam")])
+
+    def test_check_from_the_menu(self):
+        for lang, menu, item, title in (("en-US", "Tools", "Check the schema", "Check the schema"),
+                                        ("da-DK", "Tools", "Check the schema", "Tjek skemaet")):
+            old = set_ui_language(office, lang)
+            try:
+                doc = self.load_teams(active="Team Nord")
+                screen.choose_menu_item(doc.getCurrentController(), menu, item)
+                text = screen.take_message_box(
+                    title, screenshot=artifact("commands-check-%s.png" % lang[:2]))
+                office.close_all()
+            finally:
+                set_ui_language(office, old)
+            if lang == "en-US":
+                self.assertIn("From the sheet “Team Nord” (team: Hjemmeplejen Nord).", text)
+                self.assertIn("2 employees will get an IKU:", text)
+                self.assertIn("• Anna Andersen: “IKU - Anna Andersen.pdf”, 1 page", text)
+                self.assertIn("The check has saved nothing.", text)
+            else:
+                self.assertIn("2 medarbejdere får en IKU:", text)
+                self.assertIn("• Bo Berg: »IKU - Bo Berg.pdf«, 1 side", text)
+                self.assertIn("Tjekket har ikke gemt noget.", text)
+            self.assertEqual(list_pdfs(self.dir), [])
 
     def test_two_ranges_selected_with_ctrl(self):
         path = os.path.join(self.dir, "skema.ods")
