@@ -232,7 +232,7 @@ fuzz_build() {
       -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debugoptimized \
       -Dc_args=-fsanitize=fuzzer-no-link
   fi
-  meson compile -C "$BUILD_FUZZ" fuzz-ods fuzz-xlsx fuzz-render ikuflet-font
+  meson compile -C "$BUILD_FUZZ" fuzz-ods fuzz-xlsx fuzz-render fuzz-logo fuzz-settings ikuflet-font
 }
 
 cmd_fuzz() {

@@ -746,13 +746,23 @@ iku_export_run (IkuExport *x, GError **error)
           first = first != NULL ? first : out->error;
           gint cause = folder_cause_of (out->error);
           if (cause < 0)
-            g_ptr_array_add (x->warnings, g_strdup (out->error->message));
+            {
+              /* The error tells the first failure; the warnings the others. */
+              if (out->error != first)
+                g_ptr_array_add (x->warnings, g_strdup (out->error->message));
+            }
           else if (n_same[cause]++ == 0)
             first_same[cause] = out->error;
         }
     }
+  /* Each failure is told once: the first one's cause (with its count) in the
+   * error, the other causes as warnings. */
+  gint first_cause = first != NULL ? folder_cause_of (first) : -1;
+  g_autofree char *first_told = NULL;
   for (guint c = 0; c < G_N_ELEMENTS (folder_causes); c++)
-    if (n_same[c] == 1)
+    if ((gint) c == first_cause)
+      first_told = n_same[c] > 1 ? dup_folder_cause_warning ((gint) c, n_same[c], x->folder) : NULL;
+    else if (n_same[c] == 1)
       g_ptr_array_add (x->warnings, g_strdup (first_same[c]->message));
     else if (n_same[c] > 1)
       g_ptr_array_add (x->warnings, dup_folder_cause_warning ((gint) c, n_same[c], x->folder));
@@ -763,15 +773,16 @@ iku_export_run (IkuExport *x, GError **error)
        * the user can fix in the folder. The first failure names the cause. */
       gboolean made = first->domain == IKU_ATOMIC_FILE_ERROR;
       IkuExportError code = made ? IKU_EXPORT_ERROR_WRITE : IKU_EXPORT_ERROR_RENDER;
+      const char *detail = first_told != NULL ? first_told : first->message;
       if (n_failed == x->n_outcomes)
         g_set_error (error, IKU_EXPORT_ERROR, code, made ? "Ingen IKU'er blev gemt. %s"
                                                          : "Ingen IKU'er kunne laves. %s",
-                     first->message);
+                     detail);
       else
         g_set_error (error, IKU_EXPORT_ERROR, code,
                      made ? "%u af %u IKU'er kunne ikke gemmes (de øvrige er gemt). %s"
                           : "%u af %u IKU'er kunne ikke laves (de øvrige er gemt). %s",
-                     n_failed, x->n_outcomes, first->message);
+                     n_failed, x->n_outcomes, detail);
       return FALSE;
     }
   if (cancelled)

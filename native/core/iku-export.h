@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
- * IkuExport: schema -> one IKU PDF per employee in one folder, with safe unique
- * file names and atomic writes, and a report of what was written. The one place
- * in core/ that touches the file system. */
+ * IkuExport: schemas -> one IKU PDF per employee in one folder, with safe unique
+ * file names and atomic writes, and a report of what was written; the check
+ * (a dry run) and the stale list. It writes the IKUs; the user's source key
+ * and the reading of PDFs back are iku-source.h's. */
 #pragma once
 
 #include <glib.h>

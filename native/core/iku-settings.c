@@ -294,24 +294,12 @@ read_boolean (GKeyFile *file, const char *key, const char *name, gboolean *value
   return TRUE;
 }
 
-/**
- * iku_settings_load_data:
- *
- * Sets what the key file text @data says; nothing changes when it fails.
- */
-gboolean
-iku_settings_load_data (IkuSettings *s, const char *data, gsize len, const char *name,
-                        const char *base_dir, GError **error)
+/* Sets what @file says; nothing changes when it fails. */
+static gboolean
+apply_key_file (IkuSettings *s, GKeyFile *file, const char *name, const char *base_dir,
+                GError **error)
 {
-  g_return_val_if_fail (s != NULL && data != NULL && name != NULL, FALSE);
   g_autoptr(GError) local = NULL;
-  g_autoptr(GKeyFile) file = iku_key_file_load_data (data, len, name, WHAT, IKU_SETTINGS_GROUP,
-                                                     keys, &local);
-  if (file == NULL)
-    {
-      g_set_error_literal (error, IKU_SETTINGS_ERROR, IKU_SETTINGS_ERROR_FILE, local->message);
-      return FALSE;
-    }
   g_autofree char *organisation = NULL, *logo = NULL, *texts = NULL, *folder = NULL;
   g_autofree char *pattern = NULL;
   gboolean team_plan = s->team_plan, combined = s->combined;
@@ -344,6 +332,32 @@ iku_settings_load_data (IkuSettings *s, const char *data, gsize len, const char 
   return TRUE;
 }
 
+/* A key file error as the settings' own. */
+static gboolean
+set_file_error (GError **error, const GError *local)
+{
+  g_set_error_literal (error, IKU_SETTINGS_ERROR, IKU_SETTINGS_ERROR_FILE, local->message);
+  return FALSE;
+}
+
+/**
+ * iku_settings_load_data:
+ *
+ * Sets what the key file text @data says; nothing changes when it fails.
+ */
+gboolean
+iku_settings_load_data (IkuSettings *s, const char *data, gsize len, const char *name,
+                        const char *base_dir, GError **error)
+{
+  g_return_val_if_fail (s != NULL && data != NULL && name != NULL, FALSE);
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GKeyFile) file = iku_key_file_load_data (data, len, name, WHAT, IKU_SETTINGS_GROUP,
+                                                     keys, &local);
+  if (file == NULL)
+    return set_file_error (error, local);
+  return apply_key_file (s, file, name, base_dir, error);
+}
+
 /**
  * iku_settings_load_file:
  *
@@ -353,28 +367,15 @@ gboolean
 iku_settings_load_file (IkuSettings *s, const char *path, GError **error)
 {
   g_return_val_if_fail (s != NULL && path != NULL, FALSE);
-  g_autofree char *display = g_filename_display_name (path);
-  g_autoptr(GMappedFile) mapped = NULL;
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR)
-      || (mapped = g_mapped_file_new (path, FALSE, NULL)) == NULL)
-    {
-      g_set_error (error, IKU_SETTINGS_ERROR, IKU_SETTINGS_ERROR_FILE,
-                   "%s »%s« findes ikke eller kan ikke læses. Kontrollér stien.", WHAT, display);
-      return FALSE;
-    }
-  gsize len = g_mapped_file_get_length (mapped);
-  if (len > IKU_KEY_FILE_MAX_BYTES)
-    {
-      g_set_error (error, IKU_SETTINGS_ERROR, IKU_SETTINGS_ERROR_FILE,
-                   "%s »%s« er for stor (over %u kB); den skal kun have nogle få linjer.",
-                   WHAT, display, IKU_KEY_FILE_MAX_BYTES / 1024);
-      return FALSE;
-    }
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GKeyFile) file = iku_key_file_load (path, WHAT, IKU_SETTINGS_GROUP, keys, &local);
+  if (file == NULL)
+    return set_file_error (error, local);
+  g_autofree char *display = g_filename_display_basename (path);
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *abs_dir = g_path_is_absolute (dir) ? g_strdup (dir)
                                                       : g_canonicalize_filename (dir, NULL);
-  return iku_settings_load_data (s, len > 0 ? g_mapped_file_get_contents (mapped) : "", len,
-                                 display, abs_dir, error);
+  return apply_key_file (s, file, display, abs_dir, error);
 }
 
 gboolean
@@ -492,6 +493,19 @@ iku_settings_resolve_folder (const IkuSettings *s, const char *schema_dir, GErro
   return g_steal_pointer (&folder);
 }
 
+/* A path as read_path() reads it back: as it is, unless it would look
+ * escaped (every run of backslashes even, "a\\b") or holds a line break; then
+ * escaped. */
+static void
+set_path (GKeyFile *file, const char *key, const char *path)
+{
+  const char *value = path != NULL ? path : "";
+  if ((strchr (value, '\\') != NULL && looks_escaped (value)) || strpbrk (value, "\r\n") != NULL)
+    g_key_file_set_string (file, IKU_SETTINGS_GROUP, key, value);
+  else
+    g_key_file_set_value (file, IKU_SETTINGS_GROUP, key, value);
+}
+
 /**
  * iku_settings_to_data:
  * Returns: (transfer full): every setting as key file text, as
@@ -504,13 +518,9 @@ iku_settings_to_data (const IkuSettings *s)
   g_autoptr(GKeyFile) file = g_key_file_new ();
   g_key_file_set_string (file, IKU_SETTINGS_GROUP, IKU_SETTINGS_KEY_ORGANISATION,
                          s->organisation != NULL ? s->organisation : "");
-  /* Paths as they are (see read_path()); a path holds no line break. */
-  g_key_file_set_value (file, IKU_SETTINGS_GROUP, IKU_SETTINGS_KEY_LOGO,
-                        s->logo != NULL ? s->logo : "");
-  g_key_file_set_value (file, IKU_SETTINGS_GROUP, IKU_SETTINGS_KEY_TEXTS,
-                        s->texts != NULL ? s->texts : "");
-  g_key_file_set_value (file, IKU_SETTINGS_GROUP, IKU_SETTINGS_KEY_FOLDER,
-                        s->folder != NULL ? s->folder : "");
+  set_path (file, IKU_SETTINGS_KEY_LOGO, s->logo);
+  set_path (file, IKU_SETTINGS_KEY_TEXTS, s->texts);
+  set_path (file, IKU_SETTINGS_KEY_FOLDER, s->folder);
   g_key_file_set_string (file, IKU_SETTINGS_GROUP, IKU_SETTINGS_KEY_NAME_PATTERN, s->name_pattern);
   g_key_file_set_boolean (file, IKU_SETTINGS_GROUP, IKU_SETTINGS_KEY_TEAM_PLAN, s->team_plan);
   g_key_file_set_boolean (file, IKU_SETTINGS_GROUP, IKU_SETTINGS_KEY_COMBINED, s->combined);

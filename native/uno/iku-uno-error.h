@@ -23,6 +23,7 @@ typedef enum {
   IKU_UNO_ERROR_TOO_LARGE,       /* a sheet exceeds a bound of iku-limits.h */
   IKU_UNO_ERROR_NO_TEMPLATE,     /* the bundled empty schema is missing or did not open */
   IKU_UNO_ERROR_CANCELLED,       /* the person cancelled a choice the export needed */
+  IKU_UNO_ERROR_EDITING,         /* a cell edit could not be committed before an export */
 } IkuUnoError;
 GQuark iku_uno_error_quark (void);
 

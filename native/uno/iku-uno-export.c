@@ -10,6 +10,7 @@
 #include "iku-uno-check.h"
 #include "iku-uno-choose.h"
 #include "iku-uno-document.h"
+#include "iku-uno-edit-commit.h"
 #include "iku-uno-error.h"
 #include "iku-uno-selection.h"
 #include "iku-uno-settings.h"
@@ -372,6 +373,9 @@ run (uno_Interface             *context,
     view = iku_uno_document_dup_view (model);
   frame = iku_uno_document_dup_frame (view);
   iku_uno_ui_set_frame (ui, frame);
+  /* What is being typed is part of the schema: into its cell before anything is read. */
+  if (!iku_uno_edit_commit (context, model, view, lang, error))
+    return FALSE;
 
   res = iku_resources_new_from_dir (data_dir, error);
   if (res == NULL)

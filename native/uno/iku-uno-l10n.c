@@ -123,6 +123,17 @@ static const IkuUnoText texts[IKU_UNO_N_TEXTS] = {
   [IKU_UNO_TEXT_UNSELECTED_MANY] = {
     "%1 medarbejdere uden for markeringen er ikke med.",
     "%1 employees outside the selection were left out." },
+  [IKU_UNO_TEXT_EDIT_NOT_COMMITTED] = {
+    "Det, du var ved at skrive i en celle, kom ikke ind i cellen: LibreOffice tog ikke imod "
+    "det. Ret indtastningen, tryk Enter, og lav så IKU'erne igen.",
+    "What you were typing into a cell did not get into the cell: LibreOffice did not accept "
+    "it. Correct the entry, press Enter, and then make the IKUs again." },
+  [IKU_UNO_TEXT_OPEN_FOLDER] = {
+    "Vil du åbne mappen nu?",
+    "Do you want to open the folder now?" },
+  [IKU_UNO_TEXT_OPEN_FOLDER_FAILED] = {
+    "Mappen kunne ikke åbnes (%1). IKU'erne ligger i\n%2",
+    "The folder could not be opened (%1). The IKUs are in\n%2" },
 };
 
 IkuUnoLang

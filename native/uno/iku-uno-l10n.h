@@ -49,6 +49,9 @@ typedef enum {
   IKU_UNO_TEXT_PAGES_MANY,       /* %1: count */
   IKU_UNO_TEXT_CHECK_NO_NOTES,
   IKU_UNO_TEXT_CHECK_NOTHING_SAVED,
+  IKU_UNO_TEXT_EDIT_NOT_COMMITTED, /* a cell edit Calc did not accept */
+  IKU_UNO_TEXT_OPEN_FOLDER,      /* the question below a result: open the folder? */
+  IKU_UNO_TEXT_OPEN_FOLDER_FAILED, /* %1: the technical detail, %2: the folder */
   IKU_UNO_N_TEXTS
 } IkuUnoTextId;
 

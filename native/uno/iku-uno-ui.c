@@ -8,12 +8,15 @@
 #include "iku-uno-call.h"
 #include "iku-uno-config.h"
 #include "iku-uno-error.h"
+#include "iku-uno-open-folder.h"
 #include "iku-uno-string.h"
 #include "iku-uno-value.h"
 
 /* com.sun.star.awt.MessageBoxType and MessageBoxButtons */
-enum { BOX_INFO = 1, BOX_WARNING = 2, BOX_ERROR = 3 };
-enum { BUTTONS_OK = 1 };
+enum { BOX_INFO = 1, BOX_WARNING = 2, BOX_ERROR = 3, BOX_QUERY = 4 };
+enum { BUTTONS_OK = 1, BUTTONS_YES_NO = 3, DEFAULT_BUTTON_YES = 0x40000 };
+/* com.sun.star.awt.MessageBoxResults */
+enum { RESULT_YES = 2 };
 
 /* More warnings than this are summarised in one line, so the box fits a screen. */
 #define MAX_WARNINGS_SHOWN 12
@@ -245,10 +248,13 @@ iku_uno_ui_progress_end (IkuUnoUi *ui)
   g_clear_pointer (&ui->indicator, iku_uno_release);
 }
 
-static void
+/* Shows a message box with @buttons (MessageBoxButtons); the button pressed as
+ * MessageBoxResults, 0 when no box could be shown. */
+static sal_Int16
 show_box (IkuUnoUi     *ui,
           IkuUnoTextId  title_id,
           sal_Int32     type,
+          sal_Int32     buttons,
           const char   *text)
 {
   g_autoptr(GError) error = NULL;
@@ -258,7 +264,6 @@ show_box (IkuUnoUi     *ui,
   g_autoptr(uno_Interface) box = NULL;
   g_autoptr(rtl_uString) title = NULL;
   g_autoptr(rtl_uString) message = NULL;
-  sal_Int32 buttons = BUTTONS_OK;
   sal_Int16 pressed = 0;
   void *args[5];
 
@@ -266,7 +271,7 @@ show_box (IkuUnoUi     *ui,
   if (toolkit == NULL)
     {
       g_warning ("%s (%s)", text, error->message);
-      return;
+      return 0;
     }
   if (ui->frame != NULL &&
       iku_uno_call_object_or_null (ui->frame, "com.sun.star.frame.XFrame::getContainerWindow",
@@ -284,7 +289,11 @@ show_box (IkuUnoUi     *ui,
                              &error);
   if (box == NULL ||
       !iku_uno_call (box, "com.sun.star.awt.XMessageBox::execute", &pressed, NULL, &error))
-    g_warning ("%s (%s)", text, error->message);
+    {
+      g_warning ("%s (%s)", text, error->message);
+      return 0;
+    }
+  return pressed;
 }
 
 /* A message box when one can be shown, else the log. */
@@ -295,7 +304,7 @@ tell (IkuUnoUi     *ui,
       const char   *text)
 {
   if (ui->visible)
-    show_box (ui, title, type, text);
+    show_box (ui, title, type, BUTTONS_OK, text);
   else if (ui->interactive)
     g_message ("%s", text);   /* asked for a dialog, but the office is headless */
   else
@@ -348,6 +357,28 @@ iku_uno_ui_report (IkuUnoUi           *ui,
         }
     }
 
+  /* After a success the folder is one click away, so the leader sees the files. */
+  if (error_message == NULL && n_written > 0 && folder != NULL && ui->visible)
+    {
+      g_string_append_printf (text, "\n\n%s", iku_uno_l10n_get (ui->lang, IKU_UNO_TEXT_OPEN_FOLDER));
+      /* An info box has an OK button only, whatever it is asked (XMessageBoxFactory). */
+      if (type == BOX_INFO)
+        type = BOX_QUERY;
+      if (show_box (ui, IKU_UNO_TEXT_TITLE, type, BUTTONS_YES_NO | DEFAULT_BUTTON_YES, text->str) ==
+          RESULT_YES)
+        {
+          g_autoptr(GError) error = NULL;
+
+          if (!iku_uno_open_folder (ui->context, folder, &error))
+            {
+              g_autofree char *message = iku_uno_l10n_format (ui->lang,
+                                                              IKU_UNO_TEXT_OPEN_FOLDER_FAILED,
+                                                              error->message, folder);
+              show_box (ui, IKU_UNO_TEXT_TITLE, BOX_ERROR, BUTTONS_OK, message);
+            }
+        }
+      return;
+    }
   tell (ui, IKU_UNO_TEXT_TITLE, type, text->str);
 }
 

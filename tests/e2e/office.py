@@ -194,9 +194,29 @@ class Office:
         else:
             env["DISPLAY"] = self.display
             env["SAL_USE_VCLPLUGIN"] = "gen"
+        # What the office asks the desktop to open (SystemShellExecute: a folder
+        # after an export) is recorded, never opened: see opened_urls().
+        env["DESKTOP_LAUNCH"] = self._desktop_launcher()
         env.update(self.extra_env)
         self.proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=self._log,
                                      stderr=subprocess.STDOUT, env=env)
+
+    def _desktop_launcher(self):
+        """A program that records each URL it is given in opened.txt."""
+        path = os.path.join(self.work_dir, "desktop-launch")
+        with open(path, "w") as f:
+            f.write('#!/bin/sh\nprintf \'%%s\\n\' "$*" >> \'%s\'\n'
+                    % os.path.join(self.work_dir, "opened.txt"))
+        os.chmod(path, 0o755)
+        return path
+
+    def opened_urls(self):
+        """The URLs the office asked the desktop to open so far."""
+        try:
+            with open(os.path.join(self.work_dir, "opened.txt"), encoding="utf-8") as f:
+                return f.read().splitlines()
+        except FileNotFoundError:
+            return []
 
     def _seed_profile(self):
         user = os.path.join(self.profile_dir, "user")

@@ -284,6 +284,12 @@ class Screen:
         if button is None:
             raise AssertionError("message box %r has no button" % title)
         self.idle()
+        # Where the button is now: a box that was just shown may still be moved to
+        # its place over the window.
+        found = self._find_box(title)
+        gc.collect()
+        if found is not None and found[2] is not None:
+            button = found[2]
         if screenshot is not None:
             self.screenshot(screenshot)
         self.click(*button)

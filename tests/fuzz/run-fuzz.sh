@@ -52,4 +52,6 @@ run() {
 run ods "$data/ods" "$here/regressions/ods" 262144
 run xlsx "$data/xlsx" "$here/regressions/xlsx" 262144
 run render "$here/seeds-render" "$here/regressions/render" 65536
+run logo "$here/seeds-logo" "$here/regressions/logo" 262144
+run settings "$here/seeds-settings" "$here/regressions/settings" 16384
 exit "$status"
