@@ -26,8 +26,8 @@ import unittest
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "e2e"))
 
-import office  # noqa: E402,F401  (first: it picks the office's own pyuno)
-import uno  # noqa: E402,F401
+import office as _office  # noqa: E402,F401  (first: it picks the office's own pyuno)
+import uno  # noqa: E402
 import fixtures  # noqa: E402
 from fixtures import TEAMS, list_pdfs, pdf_name, pdf_text  # noqa: E402
 from screen import (ROLE_PUSH_BUTTON, Session, centre, children, find,  # noqa: E402
