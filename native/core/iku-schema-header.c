@@ -26,6 +26,7 @@ static const struct { const char *text; ColumnRole role; } header_texts[] = {
 typedef struct
 {
   GHashTable *key_roles;   /* key -> role, the header texts */
+  char       *keys[G_N_ELEMENTS (header_texts)];
   GArray     *hits;        /* HeaderHit */
 } HeaderScan;
 
@@ -42,6 +43,12 @@ collect_header_hit (guint row, guint col, const char *text, gpointer user_data)
   HeaderScan *scan = user_data;
   /* Header cells are short; skip the key work for long content cells. */
   if (strlen (text) > 200)
+    return;
+  /* Most cells are content: rule them out without the key work. */
+  gboolean may_match = FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (scan->keys) && !may_match; i++)
+    may_match = iku_text_may_match_key (text, scan->keys[i]);
+  if (!may_match)
     return;
   g_autofree char *key = iku_text_dup_key (text);
   gpointer role = g_hash_table_lookup (scan->key_roles, key);
@@ -69,8 +76,11 @@ iku_schema_columns_find (const IkuGrid *grid, IkuSchemaColumns *layout)
   HeaderScan scan;
   scan.key_roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (gsize i = 0; i < G_N_ELEMENTS (header_texts); i++)
-    g_hash_table_insert (scan.key_roles, iku_text_dup_key (header_texts[i].text),
-                         GINT_TO_POINTER (header_texts[i].role));
+    {
+      scan.keys[i] = iku_text_dup_key (header_texts[i].text);
+      g_hash_table_insert (scan.key_roles, g_strdup (scan.keys[i]),
+                           GINT_TO_POINTER (header_texts[i].role));
+    }
   scan.hits = g_array_new (FALSE, FALSE, sizeof (HeaderHit));
   iku_grid_foreach_cell (grid, collect_header_hit, &scan);
   g_array_sort (scan.hits, compare_hits);
@@ -94,6 +104,8 @@ iku_schema_columns_find (const IkuGrid *grid, IkuSchemaColumns *layout)
     }
   g_array_unref (scan.hits);
   g_hash_table_unref (scan.key_roles);
+  for (gsize i = 0; i < G_N_ELEMENTS (scan.keys); i++)
+    g_free (scan.keys[i]);
   return found;
 }
 

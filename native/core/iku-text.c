@@ -68,6 +68,43 @@ iku_text_dup_key (const char *text)
   return g_utf8_normalize (folded, -1, G_NORMALIZE_NFC);
 }
 
+/* ASCII white space, which iku_text_dup_key() collapses and trims. */
+static gboolean
+is_ascii_space (char c)
+{
+  return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+gboolean
+iku_text_may_match_key (const char *text, const char *key)
+{
+  g_return_val_if_fail (text != NULL && key != NULL, TRUE);
+  /* Both sides are compared without their white space: a necessary condition.
+   * An ASCII character of @text stays itself in the key, lower-cased, or is
+   * composed with a following mark into a non-ASCII one; either way it can
+   * only match the same lower-case ASCII character of @key. */
+  const char *k = key;
+  for (const char *t = text; *t != '\0'; t++)
+    {
+      if ((guchar) *t >= 0x80)
+        return TRUE;
+      if (is_ascii_space (*t))
+        continue;
+      while (*k == ' ')
+        k++;
+      if (*k == '\0')
+        return FALSE;
+      if ((guchar) *k >= 0x80)
+        return TRUE;
+      if (g_ascii_tolower (*t) != *k)
+        return FALSE;
+      k++;
+    }
+  while (*k == ' ')
+    k++;
+  return *k == '\0';
+}
+
 gboolean
 iku_text_is_blank (const char *text)
 {

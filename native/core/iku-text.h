@@ -10,6 +10,12 @@ G_BEGIN_DECLS
 /* The comparison key of a header or label: NFC, case-folded, white space runs
  * (also line breaks) collapsed to one space, trimmed. (transfer full) */
 char    *iku_text_dup_key        (const char *text);
+/* FALSE only when iku_text_dup_key (@text) certainly differs from @key (a key
+ * made by iku_text_dup_key()): a test without allocation for scanning many cells
+ * against a few keys. Where the answer depends on normalisation (a non-ASCII
+ * character on either side), TRUE: the caller then compares the keys. */
+gboolean iku_text_may_match_key  (const char *text,
+                                  const char *key);
 
 /* Characters that show nothing and can make two names that look alike differ,
  * or make a name look other than it is: format characters (zero-width space

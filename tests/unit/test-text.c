@@ -13,6 +13,43 @@ test_key (void)
   g_assert_cmpstr (c, ==, "strasse");
 }
 
+/* The quick test never says "no" where the keys are equal, and says "no" to
+ * ordinary content. */
+static void
+test_may_match_key (void)
+{
+  static const char *const headers[] = {
+    "Indsæt navn på medarbejder", "Navn", "Teamfokus", "Individuelt fokus",
+  };
+  static const char *const texts[] = {
+    "  Indsæt NAVN\npå\t medarbejder ", "NAVN", "navn ", "\tTeam\nfokus",
+    "Indsa\xCC\x8A" "t navn", "Indsæt navn pa\xCC\x8A medarbejder",   /* a + ring */
+    "N\xE2\x80\x8B" "avn",                                                /* zero-width space */
+    "\xC2\xAD" "Navn", "\xE2\x84\xAA" "eamfokus",                          /* soft hyphen, Kelvin */
+    "Individuelt\xC2\xA0" "fokus", "Tekst nummer 00000001", "Navne", "Nav",
+    "Teamfokus 2026", "", "   ", "Individuelt  fokus!", "N a v n",
+  };
+  for (gsize h = 0; h < G_N_ELEMENTS (headers); h++)
+    {
+      g_autofree char *key = iku_text_dup_key (headers[h]);
+      for (gsize t = 0; t < G_N_ELEMENTS (texts); t++)
+        {
+          g_autofree char *text_key = iku_text_dup_key (texts[t]);
+          if (g_strcmp0 (text_key, key) == 0)
+            g_assert_true (iku_text_may_match_key (texts[t], key));
+        }
+    }
+  g_autofree char *navn = iku_text_dup_key ("Navn");
+  g_assert_true (iku_text_may_match_key ("  NAVN\n", navn));
+  g_assert_false (iku_text_may_match_key ("Navne", navn));
+  g_assert_false (iku_text_may_match_key ("Nav", navn));
+  g_assert_false (iku_text_may_match_key ("", navn));
+  g_assert_false (iku_text_may_match_key ("Tekst nummer 00000001", navn));
+  g_autofree char *team = iku_text_dup_key ("Teamfokus");
+  g_assert_false (iku_text_may_match_key ("Tekst nummer 00000001", team));
+  g_assert_true (iku_text_may_match_key ("\xE2\x84\xAA" "eamfokus", team));   /* decided by the key */
+}
+
 static void
 test_clean_name (void)
 {
@@ -89,6 +126,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/text/key", test_key);
+  g_test_add_func ("/text/may-match-key", test_may_match_key);
   g_test_add_func ("/text/clean-name", test_clean_name);
   g_test_add_func ("/text/blank", test_blank);
   g_test_add_func ("/text/invisible-removed", test_invisible_removed);
