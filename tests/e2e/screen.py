@@ -317,7 +317,10 @@ class Screen:
         _, item_context = self.menu_item(controller, menu, item)
         self.wait_for(lambda: item_context.getSize().Width > 0, "menu %r open" % menu, 10)
         self.click(*centre(item_context))
-        self.idle()
+        # No idle() here: processEventsToIdle() runs the office's event loop inside
+        # this remote call, and when the click's command opens a modal box there,
+        # the call only returns once the box is closed — which this client, blocked
+        # in it, never does. The caller waits for what the command shows instead.
 
 
 def set_ui_language(office, tag):
