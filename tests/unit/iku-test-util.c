@@ -229,6 +229,36 @@ iku_test_assert_pdf_sound (const char *pdf)
   g_assert_nonnull (text);
 }
 
+void
+iku_test_assert_grid_cells (const IkuGrid *grid, const char *sheet_name, const char *spec)
+{
+  g_autoptr(IkuGrid) expected = iku_test_grid_new (sheet_name, spec);
+  g_assert_cmpstr (iku_grid_get_sheet_name (grid), ==, sheet_name);
+  guint n_rows = MAX (iku_grid_get_n_rows (grid), iku_grid_get_n_rows (expected));
+  guint n_cols = MAX (iku_grid_get_n_cols (grid), iku_grid_get_n_cols (expected));
+  for (guint r = 0; r < n_rows; r++)
+    for (guint c = 0; c < n_cols; c++)
+      {
+        const char *got = iku_grid_get_cell (grid, r, c);
+        const char *want = iku_grid_get_cell (expected, r, c);
+        if (g_strcmp0 (got, want) != 0)
+          {
+            g_autofree char *cell = iku_grid_dup_cell_name (r, c);
+            g_test_message ("sheet »%s«, cell %s", sheet_name, cell);
+          }
+        g_assert_cmpstr (got, ==, want);
+      }
+}
+
+GBytes *
+iku_test_load_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, &error);
+  g_assert_no_error (error);
+  return g_mapped_file_get_bytes (file);
+}
+
 char *
 iku_test_squash_space (const char *text)
 {

@@ -12,6 +12,13 @@
  * Example: "Navn|Individuelt fokus|Teamfokus\nAnne|Kursus|Møder". */
 IkuGrid *iku_test_grid_new (const char *sheet_name, const char *spec);
 
+/* Asserts every cell of @grid (sheet @sheet_name) equals that of
+ * iku_test_grid_new (@sheet_name, @spec), naming the first cell that differs. */
+void iku_test_assert_grid_cells (const IkuGrid *grid, const char *sheet_name, const char *spec);
+
+/* The contents of the file at @path; asserts it can be read. */
+GBytes *iku_test_load_bytes (const char *path);
+
 /* The schema of iku_test_grid_new ("Skema", @spec); asserts it has no error. */
 IkuSchema *iku_test_schema_new (const char *spec);
 

@@ -40,32 +40,15 @@ static GBytes *
 load_fixture (const char *name)
 {
   g_autofree char *path = fixture_path (name);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, &error);
-  g_assert_no_error (error);
-  return g_mapped_file_get_bytes (file);
+  return iku_test_load_bytes (path);
 }
 
 /* Asserts @grid holds exactly the cells of @spec (iku_test_grid_new's form). */
 static void
 assert_grid (const IkuGrid *grid, const char *sheet_name, const char *spec)
 {
+  iku_test_assert_grid_cells (grid, sheet_name, spec);
   g_autoptr(IkuGrid) expected = iku_test_grid_new (sheet_name, spec);
-  g_assert_cmpstr (iku_grid_get_sheet_name (grid), ==, sheet_name);
-  guint n_rows = MAX (iku_grid_get_n_rows (grid), iku_grid_get_n_rows (expected));
-  guint n_cols = MAX (iku_grid_get_n_cols (grid), iku_grid_get_n_cols (expected));
-  for (guint r = 0; r < n_rows; r++)
-    for (guint c = 0; c < n_cols; c++)
-      {
-        const char *got = iku_grid_get_cell (grid, r, c);
-        const char *want = iku_grid_get_cell (expected, r, c);
-        if (g_strcmp0 (got, want) != 0)
-          {
-            g_autofree char *cell = iku_grid_dup_cell_name (r, c);
-            g_test_message ("sheet »%s«, cell %s", sheet_name, cell);
-          }
-        g_assert_cmpstr (got, ==, want);
-      }
   g_assert_cmpuint (iku_grid_get_n_rows (grid), ==, iku_grid_get_n_rows (expected));
   g_assert_cmpuint (iku_grid_get_n_cols (grid), ==, iku_grid_get_n_cols (expected));
   g_assert_cmpuint (iku_grid_get_n_cells (grid), ==, iku_grid_get_n_cells (expected));

@@ -34,28 +34,7 @@ static GBytes *
 load (const char *folder, const char *name)
 {
   g_autofree char *path = fixture_path (folder, name);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, &error);
-  g_assert_no_error (error);
-  return g_mapped_file_get_bytes (file);
-}
-
-static void
-assert_grid (const IkuGrid *grid, const char *sheet_name, const char *spec)
-{
-  g_autoptr(IkuGrid) expected = iku_test_grid_new (sheet_name, spec);
-  g_assert_cmpstr (iku_grid_get_sheet_name (grid), ==, sheet_name);
-  guint n_rows = MAX (iku_grid_get_n_rows (grid), iku_grid_get_n_rows (expected));
-  guint n_cols = MAX (iku_grid_get_n_cols (grid), iku_grid_get_n_cols (expected));
-  for (guint r = 0; r < n_rows; r++)
-    for (guint c = 0; c < n_cols; c++)
-      {
-        const char *got = iku_grid_get_cell (grid, r, c);
-        const char *want = iku_grid_get_cell (expected, r, c);
-        if (g_strcmp0 (got, want) != 0)
-          g_error ("%s: cell %u,%u is \"%s\", expected \"%s\"", sheet_name, r, c,
-                   got ? got : "", want ? want : "");
-      }
+  return iku_test_load_bytes (path);
 }
 
 typedef struct {
@@ -124,8 +103,8 @@ test_order (void)
   g_autoptr(IkuBook) book = read_xlsx ("hand-order.xlsx");
   /* Workbook order, names from workbook.xml, the hidden sheet left out. */
   g_assert_cmpuint (iku_book_get_n_sheets (book), ==, 2);
-  assert_grid (iku_book_get_sheet (book, 0), "Vejledning", "Sådan bruges skemaet");
-  assert_grid (iku_book_get_sheet (book, 1), "Skema",
+  iku_test_assert_grid_cells (iku_book_get_sheet (book, 0), "Vejledning", "Sådan bruges skemaet");
+  iku_test_assert_grid_cells (iku_book_get_sheet (book, 1), "Skema",
                "Indsæt navn på medarbejder|Indsæt indhold vedrørende medarbejder|"
                "Indsæt indhold vedrørende teamet\n"
                "Anna Jensen|Kursus i samtaleteknik|Fælles temadag");
@@ -171,7 +150,7 @@ test_merges_hidden (void)
 {
   g_autoptr(IkuBook) book = read_xlsx ("hand-merges.xlsx");
   const IkuGrid *grid = iku_book_get_sheet (book, 0);
-  assert_grid (grid, "Ark1", "Flettet\n||Ved siden af\nSkjult række\n\n||Synlig\n"
+  iku_test_assert_grid_cells (grid, "Ark1", "Flettet\n||Ved siden af\nSkjult række\n\n||Synlig\n"
                              "Anden fletning\n\nUnder fletningerne");
   g_assert_false (iku_grid_is_row_hidden (grid, 0));
   g_assert_true (iku_grid_is_row_hidden (grid, 2));
